@@ -1,0 +1,143 @@
+/**
+ * Pulse's configuration: one table of settings, each with its parser, default and an example.
+ * Values come from the environment and, optionally, a JSON file (PULSE_CONFIG_FILE); the
+ * environment wins. `docs/configuration.md` is generated from this table (a test keeps it in step).
+ *
+ * Parsing is pure: reading the environment or the file is the caller's job.
+ */
+import { z } from 'zod';
+import { PulseError, type ErrorCode } from './errors.ts';
+
+export interface Setting<T> {
+  readonly description: string;
+  readonly example: string;
+  readonly default?: string;
+  readonly schema: z.ZodType<T>;
+  /** Error code used when the value is rejected; CONFIG_INVALID unless more specific. */
+  readonly code?: ErrorCode;
+}
+
+const port = z.coerce
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a URL of the form postgres://USER:PASSWORD@HOST:PORT/DATABASE');
+
+const optionalText = z
+  .string()
+  .transform((value) => (value.trim() === '' ? undefined : value.trim()))
+  .optional();
+
+export const settings = {
+  DATABASE_URL: {
+    description:
+      'PostgreSQL connection URL. When unset, Pulse uses the embedded database (PGlite) in PULSE_DATA_DIR.',
+    example: 'postgres://pulse:secret@127.0.0.1:5432/pulse',
+    schema: postgresUrl.optional(),
+    code: 'DATABASE_URL_INVALID',
+  },
+  DATABASE_POOL_MAX: {
+    description: 'Largest number of PostgreSQL connections one Pulse process opens.',
+    example: '10',
+    default: '10',
+    schema: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(200, 'must be at most 200'),
+  },
+  PULSE_DATA_DIR: {
+    description: 'Folder of the embedded database; created on first start.',
+    example: '/var/lib/pulse/data',
+    default: './.pulse/data',
+    schema: z.string().min(1, 'must not be empty'),
+  },
+  PULSE_SECRET_KEY: {
+    description:
+      'Key that encrypts integration credentials: 32 bytes as base64 (44 characters) or hex (64 characters). Required with DATABASE_URL; in embedded mode a key file is generated when unset.',
+    example: 'output of: openssl rand -base64 32',
+    schema: optionalText,
+  },
+  PULSE_SECRET_KEY_PREVIOUS: {
+    description:
+      'Earlier keys, comma-separated, still accepted for decryption while `pulse secrets rotate` re-encrypts under the current key.',
+    example: 'q2V0...=,7f3a...',
+    schema: optionalText,
+  },
+  PULSE_SECRET_KEY_FILE: {
+    description:
+      'Key file used in embedded mode when PULSE_SECRET_KEY is unset: one key per line, newest first; generated with permissions 0600.',
+    example: '/var/lib/pulse/secret.key',
+    default: './.pulse/secret.key',
+    schema: z.string().min(1, 'must not be empty'),
+  },
+  HOST: {
+    description: 'Address the HTTP server binds to. The default accepts local connections only.',
+    example: '0.0.0.0',
+    default: '127.0.0.1',
+    schema: z.string().min(1, 'must not be empty'),
+  },
+  PORT: {
+    description: 'TCP port of the HTTP server.',
+    example: '3000',
+    default: '3000',
+    schema: port,
+  },
+  LOG_LEVEL: {
+    description: 'Least severe log level written (JSON lines on standard output).',
+    example: 'debug',
+    default: 'info',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  },
+  PULSE_CONFIG_FILE: {
+    description: 'Optional JSON file with any of these settings as keys; environment variables override it.',
+    example: '/etc/pulse/config.json',
+    schema: optionalText,
+  },
+} as const satisfies Record<string, Setting<unknown>>;
+
+export type SettingName = keyof typeof settings;
+export type Config = { [K in SettingName]: z.output<(typeof settings)[K]['schema']> };
+
+export function isSettingName(name: string): name is SettingName {
+  return Object.hasOwn(settings, name);
+}
+
+/**
+ * Validates raw values (strings from the environment or values from the config file).
+ * Throws a PulseError naming the first bad setting, what is wrong and a good example.
+ */
+export function parseConfig(raw: Readonly<Record<string, unknown>>): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings) as [SettingName, Setting<unknown>][]) {
+    const given = raw[name];
+    const value = given === undefined || given === '' ? setting.default : given;
+    const result = setting.schema.safeParse(value);
+    if (!result.success) {
+      const reason = result.error.issues[0]?.message ?? 'is invalid';
+      throw new PulseError(setting.code ?? 'CONFIG_INVALID', {
+        message: `${name} ${reason} (got ${describeValue(name, given)}).`,
+        hint: `Example: ${name}=${setting.example}. See docs/configuration.md.`,
+      });
+    }
+    out[name] = result.data;
+  }
+  return out as Config;
+}
+
+/** Shows what was given without echoing secrets or credentials back. */
+function describeValue(name: string, value: unknown): string {
+  if (name.includes('SECRET') || name === 'DATABASE_URL') return 'a value that is hidden here';
+  return JSON.stringify(value);
+}

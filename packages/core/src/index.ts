@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './config.ts';
+export * from './secrets/keyring.ts';
+export * from './tenancy.ts';
