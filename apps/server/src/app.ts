@@ -1,0 +1,51 @@
+/**
+ * The HTTP application, built from explicit dependencies so tests can `inject()` requests without
+ * a port. Routes live in routes/<resource>.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { PulseError, isPulseError } from '@pulse/core';
+import type { Db } from '@pulse/db';
+import type { Logger } from './logger.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly log: Logger;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (isPulseError(error)) {
+      void reply.status(error.status).send({ error: error.toJSON() });
+      return;
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const bad = new PulseError('VALIDATION_FAILED', { message: (error as Error).message });
+      void reply.status(status).send({ error: bad.toJSON() });
+      return;
+    }
+    request.log.error({ err: error }, 'request failed');
+    const internal = new PulseError('INTERNAL', {
+      hint: `The server log has the details under request id ${request.id}.`,
+    });
+    void reply.status(500).send({ error: internal.toJSON() });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const missing = new PulseError('NOT_FOUND', { message: `No route ${request.method} ${request.url}.` });
+    void reply.status(404).send({ error: missing.toJSON() });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(healthRoutes(deps));
+  return app;
+}

@@ -1,0 +1,46 @@
+import { Command } from 'commander';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { openRuntime } from '../../runtime.ts';
+import { action } from '../program.ts';
+import type { Io } from '../output.ts';
+
+export function serveCommand(io: Io): Command {
+  return new Command('serve')
+    .description('Start the Pulse server: applies migrations, then serves the API and health checks (/healthz, /readyz).')
+    .option('--port <port>', 'TCP port (overrides PORT, default 3000)')
+    .option('--host <address>', 'address to bind (overrides HOST, default 127.0.0.1)')
+    .action(
+      action(io, async (options: { port?: string; host?: string }) => {
+        const config = loadConfig({
+          ...io.env,
+          ...(options.port === undefined ? {} : { PORT: options.port }),
+          ...(options.host === undefined ? {} : { HOST: options.host }),
+        });
+        const runtime = await openRuntime(config, { migrate: true });
+        const app = await buildApp({ db: runtime.db, log: runtime.log });
+        let stopping = false;
+        const stop = async (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          runtime.log.info({ signal }, 'shutting down');
+          await app.close();
+          await runtime.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop('SIGINT'));
+        process.once('SIGTERM', () => void stop('SIGTERM'));
+        try {
+          await app.listen({ port: config.PORT, host: config.HOST });
+        } catch (error) {
+          await runtime.close();
+          throw error;
+        }
+        const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+        const address = app.server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+        io.stdout.write(`Pulse is running at http://${host}:${port} (${runtime.storage}). Press Ctrl+C to stop.\n`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,34 @@
+/**
+ * Liveness and readiness. /healthz answers while the process runs; /readyz also proves the
+ * database answers and its schema is current, so a load balancer sends traffic only to a node
+ * that can serve it.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { PulseError } from '@pulse/core';
+import { migrationStatus, type Db } from '@pulse/db';
+
+export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/healthz', async () => ({ status: 'ok' }));
+
+    app.get('/readyz', async (request, reply) => {
+      try {
+        await deps.db.query('select 1');
+      } catch (cause) {
+        request.log.warn({ err: cause }, 'readiness: database check failed');
+        const error = new PulseError('DATABASE_UNREACHABLE');
+        return reply.status(503).send({ status: 'unavailable', checks: { database: 'fail' }, error: error.toJSON() });
+      }
+      const status = await migrationStatus(deps.db);
+      if (status.pending.length > 0) {
+        const error = new PulseError('MIGRATIONS_PENDING', {
+          message: `${status.pending.length} migration(s) are not applied: ${status.pending.map((m) => m.name).join(', ')}.`,
+        });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', checks: { database: 'ok', migrations: 'fail' }, error: error.toJSON() });
+      }
+      return { status: 'ready', checks: { database: 'ok', migrations: 'ok' } };
+    });
+  };
+}
