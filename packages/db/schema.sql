@@ -22,7 +22,7 @@ CREATE UNIQUE INDEX api_keys_pkey ON api_keys USING btree (tenant_id, id);
 CREATE UNIQUE INDEX api_keys_prefix_key ON api_keys USING btree (prefix);
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON api_keys FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON api_keys FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON api_keys FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON api_keys TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON api_keys TO pulse_operator;
@@ -42,7 +42,7 @@ CREATE UNIQUE INDEX audit_log_pkey ON audit_log USING btree (id);
 CREATE INDEX audit_log_tenant_at_idx ON audit_log USING btree (tenant_id, at);
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON audit_log FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON audit_log FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON audit_log FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT INSERT, SELECT ON audit_log TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON audit_log TO pulse_operator;
@@ -61,7 +61,7 @@ CREATE INDEX commit_parents_parent_idx ON commit_parents USING btree (tenant_id,
 CREATE UNIQUE INDEX commit_parents_pkey ON commit_parents USING btree (tenant_id, repository_id, sha, "position");
 ALTER TABLE commit_parents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE commit_parents FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON commit_parents FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON commit_parents FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON commit_parents FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON commit_parents TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON commit_parents TO pulse_operator;
@@ -91,7 +91,7 @@ CREATE INDEX commits_committed_idx ON commits USING btree (tenant_id, repository
 CREATE UNIQUE INDEX commits_pkey ON commits USING btree (tenant_id, repository_id, sha);
 ALTER TABLE commits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE commits FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON commits FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON commits FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON commits FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON commits TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON commits TO pulse_operator;
@@ -103,13 +103,14 @@ CREATE TABLE deployment_commits (
   sha text NOT NULL,
   CONSTRAINT deployment_commits_pkey PRIMARY KEY (tenant_id, deployment_id, sha),
   CONSTRAINT deployment_commits_tenant_id_deployment_id_fkey FOREIGN KEY (tenant_id, deployment_id) REFERENCES deployments(tenant_id, id) ON DELETE CASCADE,
-  CONSTRAINT deployment_commits_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE
+  CONSTRAINT deployment_commits_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
+  CONSTRAINT deployment_commits_tenant_id_repository_id_fkey FOREIGN KEY (tenant_id, repository_id) REFERENCES repositories(tenant_id, id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX deployment_commits_pkey ON deployment_commits USING btree (tenant_id, deployment_id, sha);
 CREATE INDEX deployment_commits_sha_idx ON deployment_commits USING btree (tenant_id, repository_id, sha);
 ALTER TABLE deployment_commits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deployment_commits FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON deployment_commits FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON deployment_commits FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON deployment_commits FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON deployment_commits TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON deployment_commits TO pulse_operator;
@@ -142,7 +143,7 @@ CREATE INDEX deployments_sha_idx ON deployments USING btree (tenant_id, reposito
 CREATE UNIQUE INDEX deployments_tenant_id_source_external_id_key ON deployments USING btree (tenant_id, source, external_id);
 ALTER TABLE deployments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deployments FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON deployments FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON deployments FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON deployments FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON deployments TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON deployments TO pulse_operator;
@@ -171,7 +172,7 @@ CREATE UNIQUE INDEX identities_pkey ON identities USING btree (tenant_id, id);
 CREATE UNIQUE INDEX identities_tenant_id_source_external_id_key ON identities USING btree (tenant_id, source, external_id);
 ALTER TABLE identities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE identities FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON identities FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON identities FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON identities FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON identities TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON identities TO pulse_operator;
@@ -203,7 +204,7 @@ CREATE INDEX incidents_started_idx ON incidents USING btree (tenant_id, reposito
 CREATE UNIQUE INDEX incidents_tenant_id_source_external_id_key ON incidents USING btree (tenant_id, source, external_id);
 ALTER TABLE incidents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE incidents FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON incidents FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON incidents FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON incidents FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON incidents TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON incidents TO pulse_operator;
@@ -231,7 +232,7 @@ CREATE UNIQUE INDEX integrations_pkey ON integrations USING btree (tenant_id, id
 CREATE UNIQUE INDEX integrations_tenant_id_name_key ON integrations USING btree (tenant_id, name);
 ALTER TABLE integrations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE integrations FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON integrations FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON integrations FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON integrations FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON integrations TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON integrations TO pulse_operator;
@@ -250,7 +251,7 @@ CREATE UNIQUE INDEX memberships_pkey ON memberships USING btree (tenant_id, user
 CREATE INDEX memberships_user_idx ON memberships USING btree (user_id);
 ALTER TABLE memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE memberships FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON memberships FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON memberships FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON memberships FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON memberships TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON memberships TO pulse_operator;
@@ -273,7 +274,7 @@ CREATE UNIQUE INDEX people_pkey ON people USING btree (tenant_id, id);
 CREATE UNIQUE INDEX people_tenant_id_source_external_id_key ON people USING btree (tenant_id, source, external_id);
 ALTER TABLE people ENABLE ROW LEVEL SECURITY;
 ALTER TABLE people FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON people FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON people FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON people FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON people TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON people TO pulse_operator;
@@ -304,7 +305,7 @@ CREATE INDEX pull_request_comments_pr_idx ON pull_request_comments USING btree (
 CREATE UNIQUE INDEX pull_request_comments_tenant_id_source_external_id_key ON pull_request_comments USING btree (tenant_id, source, external_id);
 ALTER TABLE pull_request_comments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pull_request_comments FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON pull_request_comments FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON pull_request_comments FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON pull_request_comments FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_comments TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_comments TO pulse_operator;
@@ -323,7 +324,7 @@ CREATE UNIQUE INDEX pull_request_commits_pkey ON pull_request_commits USING btre
 CREATE INDEX pull_request_commits_sha_idx ON pull_request_commits USING btree (tenant_id, sha);
 ALTER TABLE pull_request_commits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pull_request_commits FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON pull_request_commits FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON pull_request_commits FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON pull_request_commits FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_commits TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_commits TO pulse_operator;
@@ -350,7 +351,7 @@ CREATE INDEX pull_request_reviews_pr_idx ON pull_request_reviews USING btree (te
 CREATE UNIQUE INDEX pull_request_reviews_tenant_id_source_external_id_key ON pull_request_reviews USING btree (tenant_id, source, external_id);
 ALTER TABLE pull_request_reviews ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pull_request_reviews FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON pull_request_reviews FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON pull_request_reviews FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON pull_request_reviews FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_reviews TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_reviews TO pulse_operator;
@@ -402,7 +403,7 @@ CREATE INDEX pull_requests_tenant_merged_idx ON pull_requests USING btree (tenan
 CREATE INDEX pull_requests_updated_idx ON pull_requests USING btree (tenant_id, updated_at);
 ALTER TABLE pull_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pull_requests FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON pull_requests FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON pull_requests FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON pull_requests FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_requests TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_requests TO pulse_operator;
@@ -428,14 +429,15 @@ CREATE TABLE raw_records (
   CONSTRAINT raw_records_pkey PRIMARY KEY (tenant_id, id),
   CONSTRAINT raw_records_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
   CONSTRAINT raw_records_tenant_id_integration_id_fkey FOREIGN KEY (tenant_id, integration_id) REFERENCES integrations(tenant_id, id) ON DELETE CASCADE,
-  CONSTRAINT raw_records_tenant_id_integration_id_stream_external_id_key UNIQUE (tenant_id, integration_id, stream, external_id)
+  CONSTRAINT raw_records_tenant_id_integration_id_stream_external_id_key UNIQUE (tenant_id, integration_id, stream, external_id),
+  CONSTRAINT raw_records_tenant_id_sync_run_id_fkey FOREIGN KEY (tenant_id, sync_run_id) REFERENCES sync_runs(tenant_id, id) ON DELETE SET NULL (sync_run_id)
 );
 CREATE INDEX raw_records_fetched_idx ON raw_records USING btree (tenant_id, fetched_at);
 CREATE UNIQUE INDEX raw_records_pkey ON raw_records USING btree (tenant_id, id);
 CREATE UNIQUE INDEX raw_records_tenant_id_integration_id_stream_external_id_key ON raw_records USING btree (tenant_id, integration_id, stream, external_id);
 ALTER TABLE raw_records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE raw_records FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON raw_records FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON raw_records FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON raw_records FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON raw_records TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON raw_records TO pulse_operator;
@@ -465,7 +467,7 @@ CREATE UNIQUE INDEX repositories_pkey ON repositories USING btree (tenant_id, id
 CREATE UNIQUE INDEX repositories_tenant_id_source_external_id_key ON repositories USING btree (tenant_id, source, external_id);
 ALTER TABLE repositories ENABLE ROW LEVEL SECURITY;
 ALTER TABLE repositories FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON repositories FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON repositories FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON repositories FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON repositories TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON repositories TO pulse_operator;
@@ -489,7 +491,7 @@ CREATE INDEX sprint_work_items_item_idx ON sprint_work_items USING btree (tenant
 CREATE UNIQUE INDEX sprint_work_items_pkey ON sprint_work_items USING btree (tenant_id, sprint_id, work_item_id);
 ALTER TABLE sprint_work_items ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sprint_work_items FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON sprint_work_items FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON sprint_work_items FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON sprint_work_items FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON sprint_work_items TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON sprint_work_items TO pulse_operator;
@@ -516,7 +518,7 @@ CREATE UNIQUE INDEX sprints_pkey ON sprints USING btree (tenant_id, id);
 CREATE UNIQUE INDEX sprints_tenant_id_source_external_id_key ON sprints USING btree (tenant_id, source, external_id);
 ALTER TABLE sprints ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sprints FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON sprints FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON sprints FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON sprints FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON sprints TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON sprints TO pulse_operator;
@@ -535,7 +537,7 @@ CREATE TABLE sync_checkpoints (
 CREATE UNIQUE INDEX sync_checkpoints_pkey ON sync_checkpoints USING btree (tenant_id, integration_id, stream, partition);
 ALTER TABLE sync_checkpoints ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sync_checkpoints FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON sync_checkpoints FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON sync_checkpoints FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON sync_checkpoints FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON sync_checkpoints TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON sync_checkpoints TO pulse_operator;
@@ -562,7 +564,7 @@ CREATE INDEX sync_runs_integration_idx ON sync_runs USING btree (tenant_id, inte
 CREATE UNIQUE INDEX sync_runs_pkey ON sync_runs USING btree (tenant_id, id);
 ALTER TABLE sync_runs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sync_runs FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON sync_runs FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON sync_runs FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON sync_runs FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON sync_runs TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON sync_runs TO pulse_operator;
@@ -587,7 +589,7 @@ CREATE UNIQUE INDEX team_members_pkey ON team_members USING btree (tenant_id, id
 CREATE UNIQUE INDEX team_members_tenant_id_team_id_person_id_valid_from_key ON team_members USING btree (tenant_id, team_id, person_id, valid_from);
 ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_members FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON team_members FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON team_members FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON team_members FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON team_members TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON team_members TO pulse_operator;
@@ -605,7 +607,7 @@ CREATE UNIQUE INDEX team_repositories_pkey ON team_repositories USING btree (ten
 CREATE INDEX team_repositories_repository_idx ON team_repositories USING btree (tenant_id, repository_id);
 ALTER TABLE team_repositories ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_repositories FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON team_repositories FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON team_repositories FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON team_repositories FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON team_repositories TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON team_repositories TO pulse_operator;
@@ -628,7 +630,7 @@ CREATE UNIQUE INDEX teams_pkey ON teams USING btree (tenant_id, id);
 CREATE UNIQUE INDEX teams_tenant_id_source_external_id_key ON teams USING btree (tenant_id, source, external_id);
 ALTER TABLE teams ENABLE ROW LEVEL SECURITY;
 ALTER TABLE teams FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON teams FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON teams FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON teams FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON teams TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON teams TO pulse_operator;
@@ -648,7 +650,7 @@ CREATE UNIQUE INDEX tenants_pkey ON tenants USING btree (id);
 CREATE UNIQUE INDEX tenants_slug_key ON tenants USING btree (slug);
 ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenants FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON tenants FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON tenants FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_self ON tenants FOR ALL TO pulse_app USING ((id = pulse_current_tenant())) WITH CHECK ((id = pulse_current_tenant()));
 GRANT SELECT, UPDATE ON tenants TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON tenants TO pulse_operator;
@@ -669,7 +671,7 @@ CREATE UNIQUE INDEX users_email_key ON users USING btree (email);
 CREATE UNIQUE INDEX users_pkey ON users USING btree (id);
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE users FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON users FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON users FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_members ON users FOR ALL TO pulse_app USING ((EXISTS ( SELECT 1
    FROM memberships m
   WHERE ((m.user_id = users.id) AND (m.tenant_id = pulse_current_tenant())))));
@@ -691,7 +693,7 @@ CREATE UNIQUE INDEX work_item_pull_requests_pkey ON work_item_pull_requests USIN
 CREATE INDEX work_item_pull_requests_pr_idx ON work_item_pull_requests USING btree (tenant_id, pull_request_id);
 ALTER TABLE work_item_pull_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE work_item_pull_requests FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON work_item_pull_requests FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON work_item_pull_requests FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON work_item_pull_requests FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_item_pull_requests TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_item_pull_requests TO pulse_operator;
@@ -721,7 +723,7 @@ CREATE UNIQUE INDEX work_item_transitions_pkey ON work_item_transitions USING bt
 CREATE UNIQUE INDEX work_item_transitions_tenant_id_source_external_id_key ON work_item_transitions USING btree (tenant_id, source, external_id);
 ALTER TABLE work_item_transitions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE work_item_transitions FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON work_item_transitions FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON work_item_transitions FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON work_item_transitions FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_item_transitions TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_item_transitions TO pulse_operator;
@@ -764,7 +766,7 @@ CREATE UNIQUE INDEX work_items_tenant_id_source_external_id_key ON work_items US
 CREATE INDEX work_items_updated_idx ON work_items USING btree (tenant_id, updated_at);
 ALTER TABLE work_items ENABLE ROW LEVEL SECURITY;
 ALTER TABLE work_items FORCE ROW LEVEL SECURITY;
-CREATE POLICY operator_access ON work_items FOR ALL TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON work_items FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
 CREATE POLICY tenant_isolation ON work_items FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_items TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON work_items TO pulse_operator;
@@ -784,6 +786,7 @@ BEGIN
   EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tbl);
   EXECUTE format('CREATE POLICY tenant_isolation ON %s TO pulse_app'
     ' USING (tenant_id = pulse_current_tenant()) WITH CHECK (tenant_id = pulse_current_tenant())', tbl);
-  EXECUTE format('CREATE POLICY operator_access ON %s TO pulse_operator USING (true) WITH CHECK (true)', tbl);
+  EXECUTE format('CREATE POLICY operator_access ON %s TO pulse_operator'
+    ' USING (current_user = ''pulse_operator'') WITH CHECK (current_user = ''pulse_operator'')', tbl);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO pulse_app, pulse_operator', tbl);
 END $function$;

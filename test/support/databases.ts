@@ -27,7 +27,8 @@ const postgresReachable = await canConnect(adminUrl);
 if (!postgresReachable && process.env.CI === 'true') {
   throw new Error(`PostgreSQL at ${adminUrl} is unreachable; under CI=true the PostgreSQL tests must run.`);
 }
-if (!postgresReachable) console.warn(`PostgreSQL at ${adminUrl} is unreachable: PostgreSQL tests are skipped.`);
+if (!postgresReachable)
+  console.warn(`PostgreSQL at ${adminUrl} is unreachable: PostgreSQL tests are skipped.`);
 
 /** Declares `suite` once per backend; `suite` reads the database from the handle in its tests. */
 export function describeEachDb(

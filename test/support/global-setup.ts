@@ -16,7 +16,8 @@ export default async function setup(): Promise<void> {
   try {
     for (const role of ['pulse_app', 'pulse_operator']) {
       const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
-      if (exists.rowCount === 0) await client.query(`create role ${role} nologin nosuperuser nobypassrls noinherit`);
+      if (exists.rowCount === 0)
+        await client.query(`create role ${role} nologin nosuperuser nobypassrls noinherit`);
     }
   } finally {
     await client.end();

@@ -31,7 +31,9 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
   const sha = (n: number) => (randomBytes(19).toString('hex') + n.toString(16).padStart(2, '0')).slice(0, 40);
   const at = new Date('2026-03-02T10:00:00Z');
 
-  const user = await tx.query<{ id: string }>('insert into users (email) values ($1) returning id', [`lead@${slug}.example`]);
+  const user = await tx.query<{ id: string }>('insert into users (email) values ($1) returning id', [
+    `lead@${slug}.example`,
+  ]);
   const userId = user.rows[0]!.id;
   await tx.query("insert into memberships (tenant_id, user_id, role) values ($1, $2, 'admin')", [t, userId]);
   await tx.query(
@@ -39,18 +41,21 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     [t, `pk_${slug}_${randomBytes(4).toString('hex')}`],
   );
 
-  const person = await one("insert into people (tenant_id, display_name) values ($1, 'Ada') returning id", [t]);
+  const person = await one("insert into people (tenant_id, display_name) values ($1, 'Ada') returning id", [
+    t,
+  ]);
   const identity = await one(
     "insert into identities (tenant_id, person_id, source, external_id, login, email) values ($1, $2, 'github', 'u1', 'ada', 'ada@example.com') returning id",
     [t, person],
   );
-  const team = await one("insert into teams (tenant_id, external_id, name) values ($1, 'core', 'Core') returning id", [t]);
-  await tx.query('insert into team_members (tenant_id, team_id, person_id, valid_from) values ($1, $2, $3, $4)', [
-    t,
-    team,
-    person,
-    at,
-  ]);
+  const team = await one(
+    "insert into teams (tenant_id, external_id, name) values ($1, 'core', 'Core') returning id",
+    [t],
+  );
+  await tx.query(
+    'insert into team_members (tenant_id, team_id, person_id, valid_from) values ($1, $2, $3, $4)',
+    [t, team, person, at],
+  );
 
   const integration = await one(
     "insert into integrations (tenant_id, kind, name, config) values ($1, 'github', 'gh', '{\"org\":\"acme\"}') returning id",
@@ -70,12 +75,25 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into repositories (tenant_id, integration_id, source, external_id, name, full_name) values ($1, $2, 'github', 'R_1', 'api', 'acme/api') returning id",
     [t, integration],
   );
-  await tx.query('insert into team_repositories (tenant_id, team_id, repository_id) values ($1, $2, $3)', [t, team, repo]);
+  await tx.query('insert into team_repositories (tenant_id, team_id, repository_id) values ($1, $2, $3)', [
+    t,
+    team,
+    repo,
+  ]);
   const [first, second] = [sha(1), sha(2)];
   await insertRows(
     tx,
     'commits',
-    ['tenant_id', 'repository_id', 'sha', 'author_identity_id', 'authored_at', 'committed_at', 'message', 'parent_count'],
+    [
+      'tenant_id',
+      'repository_id',
+      'sha',
+      'author_identity_id',
+      'authored_at',
+      'committed_at',
+      'message',
+      'parent_count',
+    ],
     [
       [t, repo, first, identity, at, at, 'first', 0],
       [t, repo, second, identity, at, at, 'second\nwith body', 1],
@@ -100,7 +118,11 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into pull_request_comments (tenant_id, pull_request_id, review_id, source, external_id, body, created_at) values ($1, $2, $3, 'github', 'C_1', 'nice', $4)",
     [t, pr, review, at],
   );
-  await tx.query('insert into pull_request_commits (tenant_id, pull_request_id, sha) values ($1, $2, $3)', [t, pr, second]);
+  await tx.query('insert into pull_request_commits (tenant_id, pull_request_id, sha) values ($1, $2, $3)', [
+    t,
+    pr,
+    second,
+  ]);
 
   const item = await one(
     `insert into work_items (tenant_id, source, external_id, key, title, status, status_category, created_at, updated_at)
@@ -119,19 +141,21 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into sprints (tenant_id, source, external_id, name, state) values ($1, 'jira', 'S_1', 'Sprint 1', 'closed') returning id",
     [t],
   );
-  await tx.query('insert into sprint_work_items (tenant_id, sprint_id, work_item_id) values ($1, $2, $3)', [t, sprint, item]);
+  await tx.query('insert into sprint_work_items (tenant_id, sprint_id, work_item_id) values ($1, $2, $3)', [
+    t,
+    sprint,
+    item,
+  ]);
 
   const deployment = await one(
     `insert into deployments (tenant_id, repository_id, source, external_id, environment, is_production, commit_sha, status, finished_at)
      values ($1, $2, 'github', 'D_1', 'production', true, $3, 'success', $4) returning id`,
     [t, repo, second, at],
   );
-  await tx.query('insert into deployment_commits (tenant_id, deployment_id, repository_id, sha) values ($1, $2, $3, $4)', [
-    t,
-    deployment,
-    repo,
-    second,
-  ]);
+  await tx.query(
+    'insert into deployment_commits (tenant_id, deployment_id, repository_id, sha) values ($1, $2, $3, $4)',
+    [t, deployment, repo, second],
+  );
   await tx.query(
     "insert into incidents (tenant_id, source, external_id, title, repository_id, deployment_id, started_at) values ($1, 'github', 'I_1', 'Outage', $2, $3, $4)",
     [t, repo, deployment, at],

@@ -29,7 +29,8 @@ export interface RuntimeOptions {
 
 export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const scrubber = options.scrubber ?? new SecretScrubber();
-  if (config.DATABASE_URL !== undefined) scrubber.add(decodeURIComponent(new URL(config.DATABASE_URL).password));
+  if (config.DATABASE_URL !== undefined)
+    scrubber.add(decodeURIComponent(new URL(config.DATABASE_URL).password));
   scrubber.add(config.PULSE_SECRET_KEY);
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL, scrubber });
   // The keyring is checked before the database opens: a missing key should stop start-up before

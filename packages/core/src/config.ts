@@ -20,8 +20,8 @@ export interface Setting<T> {
 const port = z.coerce
   .number({ message: 'must be a whole number' })
   .int('must be a whole number')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
 
 const postgresUrl = z.string().refine((value) => {
   try {
@@ -87,13 +87,15 @@ export const settings = {
     schema: z.string().min(1, 'must not be empty'),
   },
   PORT: {
-    description: 'TCP port of the HTTP server.',
+    description:
+      'TCP port of the HTTP server; 0 picks a free port (the URL printed at start-up shows which).',
     example: '3000',
     default: '3000',
     schema: port,
   },
   LOG_LEVEL: {
-    description: 'Least severe log level written (JSON lines on standard output).',
+    description:
+      'Least severe log level written. `pulse serve` writes JSON lines to standard output; other commands log to standard error at `warn` unless LOG_LEVEL is set.',
     example: 'debug',
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -94,7 +94,8 @@ export const errorRegistry = {
   },
   TENANT_SLUG_INVALID: {
     status: 400,
-    message: 'A tenant slug is 2 to 63 characters of lower-case letters, digits and dashes, starting with a letter or digit.',
+    message:
+      'A tenant slug is 2 to 63 characters of lower-case letters, digits and dashes, starting with a letter or digit.',
     hint: 'For example: acme or acme-eu.',
   },
   TENANT_SLUG_TAKEN: {
@@ -125,7 +126,7 @@ export const errorRegistry = {
   PASSWORD_INPUT_EMPTY: {
     status: 400,
     message: 'No password was read from standard input.',
-    hint: "Pipe the password in, e.g.: printf '%s' \"$PASSWORD\" | pulse admin user create ... --password-stdin",
+    hint: 'Pipe the password in, e.g.: printf \'%s\' "$PASSWORD" | pulse admin user create ... --password-stdin',
   },
   VALIDATION_FAILED: {
     status: 400,
@@ -135,7 +136,7 @@ export const errorRegistry = {
   NOT_FOUND: {
     status: 404,
     message: 'No such resource.',
-    hint: 'Check the path; the API is described at /docs.',
+    hint: 'Check the method and the path of the request.',
   },
   INTERNAL: {
     status: 500,

@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './config.ts';
 export * from './secrets/keyring.ts';
 export * from './tenancy.ts';
+export * from './docs.ts';

@@ -7,7 +7,9 @@
 --                   audited operator path of the code.
 -- The connecting role owns the tables and runs migrations. Tables force row-level security, so
 -- even the owner sees nothing unless it is a superuser; the application always switches to one of
--- the two roles with SET LOCAL ROLE inside a transaction.
+-- the two roles with SET LOCAL ROLE inside a transaction. The owner must be a member of both roles
+-- to switch, and policies apply to members too: the operator policy therefore also requires
+-- current_user = 'pulse_operator', which holds only after an explicit SET ROLE.
 
 DO $$
 BEGIN
@@ -25,12 +27,17 @@ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 
--- A non-superuser owner needs membership to SET ROLE; a superuser has it implicitly.
+-- A non-superuser owner needs membership to SET ROLE; a superuser has it implicitly. Membership
+-- granted beforehand by an administrator is enough.
 DO $$
+DECLARE
+  role_name text;
 BEGIN
-  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-    EXECUTE format('GRANT pulse_app, pulse_operator TO %I', current_user);
-  END IF;
+  FOREACH role_name IN ARRAY ARRAY['pulse_app', 'pulse_operator'] LOOP
+    IF NOT pg_has_role(current_user, role_name, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', role_name, current_user);
+    END IF;
+  END LOOP;
 END $$;
 
 -- The tenant of the current transaction, or NULL (which matches no row) when none is set.
@@ -48,7 +55,8 @@ BEGIN
   EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tbl);
   EXECUTE format('CREATE POLICY tenant_isolation ON %s TO pulse_app'
     ' USING (tenant_id = pulse_current_tenant()) WITH CHECK (tenant_id = pulse_current_tenant())', tbl);
-  EXECUTE format('CREATE POLICY operator_access ON %s TO pulse_operator USING (true) WITH CHECK (true)', tbl);
+  EXECUTE format('CREATE POLICY operator_access ON %s TO pulse_operator'
+    ' USING (current_user = ''pulse_operator'') WITH CHECK (current_user = ''pulse_operator'')', tbl);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO pulse_app, pulse_operator', tbl);
 END $$;
 
@@ -64,7 +72,8 @@ ALTER TABLE tenants FORCE ROW LEVEL SECURITY;
 -- A tenant sees (and may rename or re-brand) its own row only; creating tenants is operator work.
 CREATE POLICY tenant_self ON tenants TO pulse_app
   USING (id = pulse_current_tenant()) WITH CHECK (id = pulse_current_tenant());
-CREATE POLICY operator_access ON tenants TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON tenants TO pulse_operator
+  USING (current_user = 'pulse_operator') WITH CHECK (current_user = 'pulse_operator');
 GRANT SELECT, UPDATE ON tenants TO pulse_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON tenants TO pulse_operator;
 
@@ -96,7 +105,8 @@ ALTER TABLE users FORCE ROW LEVEL SECURITY;
 -- A tenant sees the users that are its members, and nobody else.
 CREATE POLICY tenant_members ON users TO pulse_app
   USING (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id AND m.tenant_id = pulse_current_tenant()));
-CREATE POLICY operator_access ON users TO pulse_operator USING (true) WITH CHECK (true);
+CREATE POLICY operator_access ON users TO pulse_operator
+  USING (current_user = 'pulse_operator') WITH CHECK (current_user = 'pulse_operator');
 GRANT SELECT ON users TO pulse_app;
 GRANT UPDATE (display_name, password_hash, updated_at) ON users TO pulse_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON users TO pulse_operator;

@@ -2,14 +2,28 @@
  * Encodes rows in COPY's text format. Both adapters stream the same bytes, so a value loads the
  * same way on PGlite and PostgreSQL. https://www.postgresql.org/docs/15/sql-copy.html#id-1.9.3.55.9.2
  */
-export function copyLine(row: readonly unknown[]): string {
-  return row.map(copyField).join('\t') + '\n';
+/**
+ * One row as a COPY text line. `jsonColumns` marks the positions of json/jsonb columns: their
+ * values are always written as JSON (a JS array there is a JSON array, not a PostgreSQL array).
+ */
+export function copyLine(row: readonly unknown[], jsonColumns: ReadonlySet<number> = new Set()): string {
+  return (
+    row
+      .map((value, i) =>
+        jsonColumns.has(i) && value != null ? escapeText(JSON.stringify(value)) : copyField(value),
+      )
+      .join('\t') + '\n'
+  );
 }
 
-export function* copyChunks(rows: Iterable<readonly unknown[]>, chunkChars = 1 << 20): Generator<string> {
+export function* copyChunks(
+  rows: Iterable<readonly unknown[]>,
+  jsonColumns: ReadonlySet<number> = new Set(),
+  chunkChars = 1 << 20,
+): Generator<string> {
   let chunk = '';
   for (const row of rows) {
-    chunk += copyLine(row);
+    chunk += copyLine(row, jsonColumns);
     if (chunk.length >= chunkChars) {
       yield chunk;
       chunk = '';
@@ -28,7 +42,8 @@ function toText(value: unknown): string {
   if (Array.isArray(value)) return arrayLiteral(value);
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   throw new TypeError(`cannot COPY a value of type ${typeof value}`);
 }
 

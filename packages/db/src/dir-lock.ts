@@ -12,7 +12,8 @@ const held = new Set<string>();
 
 export function acquireDirLock(dataDir: string): () => void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Only the owner may read the database files.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (cause) {
     throw new PulseError('DATA_DIR_UNUSABLE', {
       message: `The embedded database folder ${dataDir} cannot be created: ${(cause as Error).message}`,
@@ -57,5 +58,10 @@ function isRunning(pid: number): boolean {
 }
 
 function baseName(path: string): string {
-  return path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? 'data';
+  return (
+    path
+      .replace(/[/\\]+$/, '')
+      .split(/[/\\]/)
+      .pop() ?? 'data'
+  );
 }

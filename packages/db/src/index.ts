@@ -8,5 +8,17 @@ export { dumpSchema } from './schema-dump.ts';
 export { tenantTables, rlsReport, type RlsTableStatus } from './rls-report.ts';
 export { quoteIdent } from './copy-text.ts';
 export { insertRows, type InsertRowsOptions } from './insert-rows.ts';
-export { createTenant, listTenants, findTenant, createUser, type Tenant, type CreatedUser } from './platform.ts';
-export { rotateSecrets, sealIntegrationSecrets, openIntegrationSecrets, type RotateResult } from './secrets.ts';
+export {
+  createTenant,
+  listTenants,
+  findTenant,
+  createUser,
+  type Tenant,
+  type CreatedUser,
+} from './platform.ts';
+export {
+  rotateSecrets,
+  sealIntegrationSecrets,
+  openIntegrationSecrets,
+  type RotateResult,
+} from './secrets.ts';

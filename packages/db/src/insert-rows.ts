@@ -22,7 +22,9 @@ export async function insertRows(
 ): Promise<number> {
   const stage = `pulse_stage_${randomBytes(6).toString('hex')}`;
   const list = columns.map(quoteIdent).join(', ');
-  await tx.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${quoteIdent(table)} WITH NO DATA`);
+  await tx.query(
+    `CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${quoteIdent(table)} WITH NO DATA`,
+  );
   await tx.copyFrom(stage, columns, rows);
   const result = await tx.query(
     `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM ${stage} ${options.onConflict ?? ''}`,

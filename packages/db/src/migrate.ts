@@ -41,7 +41,8 @@ export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
     if (match === null) throw new Error(`migration file ${file} must be named NNNN_name.sql`);
     const id = Number(match[1]);
-    if (id !== index + 1) throw new Error(`migration ${file} is out of sequence: expected number ${index + 1}`);
+    if (id !== index + 1)
+      throw new Error(`migration ${file} is out of sequence: expected number ${index + 1}`);
     const sql = readFileSync(`${dir}/${file}`, 'utf8');
     return { id, name: file.replace(/\.sql$/, ''), sql, checksum: sha256(sql) };
   });
@@ -78,7 +79,10 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<Mi
 }
 
 /** What is applied and what is pending, without changing anything. */
-export async function migrationStatus(db: Queryable, migrations = loadMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Queryable,
+  migrations = loadMigrations(),
+): Promise<MigrationStatus> {
   const exists = await db.query<{ present: boolean }>(
     "select to_regclass('public.pulse_migrations') is not null as present",
   );

@@ -7,6 +7,8 @@ export type DatabaseTarget = { url: string; poolMax?: number } | { dataDir: stri
 
 export function openDatabase(target: DatabaseTarget): Promise<Db> {
   return 'url' in target
-    ? openPostgres(target.poolMax === undefined ? { url: target.url } : { url: target.url, poolMax: target.poolMax })
+    ? openPostgres(
+        target.poolMax === undefined ? { url: target.url } : { url: target.url, poolMax: target.poolMax },
+      )
     : openPglite(target.dataDir);
 }

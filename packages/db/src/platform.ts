@@ -24,9 +24,14 @@ export interface CreatedUser {
 
 const tenantColumns = 'id, slug, name, created_at as "createdAt"';
 
-export async function createTenant(db: Db, input: { slug: string; name?: string }, actor: string): Promise<Tenant> {
+export async function createTenant(
+  db: Db,
+  input: { slug: string; name?: string },
+  actor: string,
+): Promise<Tenant> {
   const slug = input.slug.trim();
-  if (!isTenantSlug(slug)) throw new PulseError('TENANT_SLUG_INVALID', { message: `"${slug}" is not a valid tenant slug.` });
+  if (!isTenantSlug(slug))
+    throw new PulseError('TENANT_SLUG_INVALID', { message: `"${slug}" is not a valid tenant slug.` });
   const name = input.name?.trim() || slug;
   return asOperator(db, { actor, action: 'tenant.create', target: slug, details: { name } }, async (tx) => {
     const result = await tx.query<Tenant>(
@@ -34,7 +39,8 @@ export async function createTenant(db: Db, input: { slug: string; name?: string 
       [slug, name],
     );
     const tenant = result.rows[0];
-    if (tenant === undefined) throw new PulseError('TENANT_SLUG_TAKEN', { message: `A tenant "${slug}" already exists.` });
+    if (tenant === undefined)
+      throw new PulseError('TENANT_SLUG_TAKEN', { message: `A tenant "${slug}" already exists.` });
     return { tenantId: tenant.id, result: tenant };
   });
 }
@@ -50,7 +56,9 @@ export async function listTenants(db: Db): Promise<Tenant[]> {
 export async function findTenant(db: Db, idOrSlug: string): Promise<Tenant> {
   const tenant = await readAsOperator(db, async (tx) => {
     const column = isUuid(idOrSlug) ? 'id::text' : 'slug';
-    const result = await tx.query<Tenant>(`select ${tenantColumns} from tenants where ${column} = $1`, [idOrSlug]);
+    const result = await tx.query<Tenant>(`select ${tenantColumns} from tenants where ${column} = $1`, [
+      idOrSlug,
+    ]);
     return result.rows[0];
   });
   if (tenant === undefined) throw new PulseError('TENANT_NOT_FOUND', { message: `No tenant "${idOrSlug}".` });
@@ -67,7 +75,10 @@ export async function createUser(
   actor: string,
 ): Promise<CreatedUser> {
   const email = input.email.trim().toLowerCase();
-  if (!isEmail(email)) throw new PulseError('USER_EMAIL_INVALID', { message: `"${input.email}" is not a valid e-mail address.` });
+  if (!isEmail(email))
+    throw new PulseError('USER_EMAIL_INVALID', {
+      message: `"${input.email}" is not a valid e-mail address.`,
+    });
   const role = input.role;
   if (!isRole(role)) throw new PulseError('ROLE_INVALID', { message: `Unknown role "${role}".` });
   const tenant = await findTenant(db, input.tenant);
@@ -87,7 +98,9 @@ export async function createUser(
       [tenant.id, userId, role],
     );
     if (member.rowCount === 0) {
-      throw new PulseError('USER_ALREADY_MEMBER', { message: `${email} is already a member of ${tenant.slug}.` });
+      throw new PulseError('USER_ALREADY_MEMBER', {
+        message: `${email} is already a member of ${tenant.slug}.`,
+      });
     }
     return { tenantId: tenant.id, result: { id: userId, email, tenantId: tenant.id, role, created } };
   });

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { PulseError } from '@pulse/core';
-import { copyChunks, copySql } from './copy-text.ts';
+import { copyChunks, copySql, quoteIdent } from './copy-text.ts';
 import type { Db, QueryResult, Tx } from './db.ts';
 import { typeIds } from './db.ts';
 
@@ -89,11 +89,27 @@ function wrapTx(client: pg.PoolClient): Tx {
       await client.query(sql);
     },
     copyFrom: async (table, columns, rows) => {
+      const jsonColumns = await jsonColumnPositions(client, table, columns);
       const stream = client.query(copyFromStdin(copySql(table, columns, 'STDIN')));
-      await pipeline(Readable.from(copyChunks(rows)), stream);
+      await pipeline(Readable.from(copyChunks(rows, jsonColumns)), stream);
       return stream.rowCount ?? 0;
     },
   };
+}
+
+/** Positions (in `columns`) of the json/jsonb columns of `table`. */
+async function jsonColumnPositions(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+): Promise<Set<number>> {
+  const result = await client.query<{ name: string }>(
+    `select attname as name from pg_attribute
+      where attrelid = $1::regclass and attnum > 0 and not attisdropped and atttypid in ('json'::regtype, 'jsonb'::regtype)`,
+    [quoteIdent(table)],
+  );
+  const json = new Set(result.rows.map((row) => row.name));
+  return new Set(columns.flatMap((column, i) => (json.has(column) ? [i] : [])));
 }
 
 async function run<R>(

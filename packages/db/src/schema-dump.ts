@@ -27,7 +27,13 @@ export async function dumpSchema(db: Queryable): Promise<string> {
 
 async function dumpTable(db: Queryable, table: { oid: number; name: string; rls: boolean; forced: boolean }) {
   const lines: string[] = [];
-  const columns = await db.query<{ name: string; type: string; notnull: boolean; def: string | null; identity: string }>(
+  const columns = await db.query<{
+    name: string;
+    type: string;
+    notnull: boolean;
+    def: string | null;
+    identity: string;
+  }>(
     `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull,
             pg_get_expr(d.adbin, d.adrelid) as def, a.attidentity as identity
        from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -54,7 +60,13 @@ async function dumpTable(db: Queryable, table: { oid: number; name: string; rls:
   if (table.rls) lines.push(`ALTER TABLE ${table.name} ENABLE ROW LEVEL SECURITY;`);
   if (table.forced) lines.push(`ALTER TABLE ${table.name} FORCE ROW LEVEL SECURITY;`);
 
-  const policies = await db.query<{ name: string; cmd: string; roles: string; qual: string | null; check: string | null }>(
+  const policies = await db.query<{
+    name: string;
+    cmd: string;
+    roles: string;
+    qual: string | null;
+    check: string | null;
+  }>(
     `select polname as name, polcmd::text as cmd,
             (select string_agg(r.rolname, ', ' order by r.rolname) from pg_roles r where r.oid = any (p.polroles)) as roles,
             pg_get_expr(polqual, polrelid) as qual, pg_get_expr(polwithcheck, polrelid) as check
@@ -64,7 +76,9 @@ async function dumpTable(db: Queryable, table: { oid: number; name: string; rls:
   for (const p of policies.rows) {
     const using = p.qual === null ? '' : ` USING (${p.qual})`;
     const check = p.check === null ? '' : ` WITH CHECK (${p.check})`;
-    lines.push(`CREATE POLICY ${p.name} ON ${table.name} FOR ${policyCommand(p.cmd)} TO ${p.roles ?? 'public'}${using}${check};`);
+    lines.push(
+      `CREATE POLICY ${p.name} ON ${table.name} FOR ${policyCommand(p.cmd)} TO ${p.roles ?? 'public'}${using}${check};`,
+    );
   }
 
   const grants = await db.query<{ grantee: string; privileges: string }>(

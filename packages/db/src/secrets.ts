@@ -51,22 +51,26 @@ export interface RotateResult {
  * if any value cannot be opened (a key is missing), nothing changes.
  */
 export async function rotateSecrets(db: Db, keyring: Keyring, actor: string): Promise<RotateResult> {
-  return asOperator(db, { actor, action: 'secrets.rotate', details: { keyId: keyring.current.id } }, async (tx) => {
-    const rows = await tx.query<{ tenantId: string; id: number; sealed: string; keyId: string }>(
-      `select tenant_id as "tenantId", id, secrets_sealed as sealed, secrets_key_id as "keyId"
+  return asOperator(
+    db,
+    { actor, action: 'secrets.rotate', details: { keyId: keyring.current.id } },
+    async (tx) => {
+      const rows = await tx.query<{ tenantId: string; id: number; sealed: string; keyId: string }>(
+        `select tenant_id as "tenantId", id, secrets_sealed as sealed, secrets_key_id as "keyId"
          from integrations where secrets_sealed is not null for update`,
-    );
-    let rotated = 0;
-    for (const row of rows.rows) {
-      if (row.keyId === keyring.current.id) continue;
-      const secrets = openIntegrationSecrets(keyring, row.tenantId, row.id, row.sealed);
-      const next = sealIntegrationSecrets(keyring, row.tenantId, row.id, secrets);
-      await tx.query(
-        'update integrations set secrets_sealed = $3, secrets_key_id = $4, updated_at = now() where tenant_id = $1 and id = $2',
-        [row.tenantId, row.id, next.sealed, next.keyId],
       );
-      rotated++;
-    }
-    return { tenantId: null, result: { rotated, current: rows.rows.length - rotated } };
-  });
+      let rotated = 0;
+      for (const row of rows.rows) {
+        if (row.keyId === keyring.current.id) continue;
+        const secrets = openIntegrationSecrets(keyring, row.tenantId, row.id, row.sealed);
+        const next = sealIntegrationSecrets(keyring, row.tenantId, row.id, secrets);
+        await tx.query(
+          'update integrations set secrets_sealed = $3, secrets_key_id = $4, updated_at = now() where tenant_id = $1 and id = $2',
+          [row.tenantId, row.id, next.sealed, next.keyId],
+        );
+        rotated++;
+      }
+      return { tenantId: null, result: { rotated, current: rows.rows.length - rotated } };
+    },
+  );
 }

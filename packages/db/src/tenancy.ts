@@ -16,7 +16,8 @@ export const operatorRole = 'pulse_operator';
 
 /** Runs fn in a transaction restricted to one tenant's rows. */
 export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!isUuid(tenantId)) throw new PulseError('TENANT_REQUIRED', { message: `"${tenantId}" is not a tenant id.` });
+  if (!isUuid(tenantId))
+    throw new PulseError('TENANT_REQUIRED', { message: `"${tenantId}" is not a tenant id.` });
   return db.transaction(async (tx) => {
     await tx.query(`set local role ${appRole}`);
     await tx.query("select set_config('pulse.tenant_id', $1, true)", [tenantId]);
@@ -56,13 +57,10 @@ export async function asOperator<T>(
   return db.transaction(async (tx) => {
     await tx.query(`set local role ${operatorRole}`);
     const { tenantId, result } = await fn(tx);
-    await tx.query('insert into audit_log (tenant_id, actor, action, target, details) values ($1, $2, $3, $4, $5)', [
-      tenantId,
-      entry.actor,
-      entry.action,
-      entry.target ?? null,
-      entry.details ?? {},
-    ]);
+    await tx.query(
+      'insert into audit_log (tenant_id, actor, action, target, details) values ($1, $2, $3, $4, $5)',
+      [tenantId, entry.actor, entry.action, entry.target ?? null, entry.details ?? {}],
+    );
     return result;
   });
 }

@@ -27,7 +27,10 @@ describeEachDb('tenant isolation', (handle) => {
   it('covers every table that has a tenant_id column, and each has rows for both tenants', async () => {
     expect(tables.length).toBeGreaterThanOrEqual(27);
     for (const table of tables) {
-      expect(before.get(table), `fixture has no ${table} row for tenant B: add one in tenant-fixture.ts`).toBeGreaterThan(0);
+      expect(
+        before.get(table),
+        `fixture has no ${table} row for tenant B: add one in tenant-fixture.ts`,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -87,13 +90,16 @@ describeEachDb('tenant isolation', (handle) => {
           return 0;
         }
       };
-      expect(await outcome(`update ${quoteIdent(table)} set tenant_id = tenant_id where tenant_id = $1`), table).toBe(0);
+      expect(
+        await outcome(`update ${quoteIdent(table)} set tenant_id = tenant_id where tenant_id = $1`),
+        table,
+      ).toBe(0);
       expect(await outcome(`delete from ${quoteIdent(table)} where tenant_id = $1`), table).toBe(0);
     }
     expect(await countsOf(handle.db, b.id, tables)).toEqual(before);
   });
 
-  it("tenant A cannot move its own rows into tenant B", async () => {
+  it('tenant A cannot move its own rows into tenant B', async () => {
     for (const table of tables) {
       const attempt = withTenant(handle.db, a.id, (tx) =>
         tx.query(`update ${quoteIdent(table)} set tenant_id = $1 where tenant_id = $2`, [b.id, a.id]),
@@ -106,12 +112,16 @@ describeEachDb('tenant isolation', (handle) => {
     const { db } = handle;
     const visible = await withTenant(db, a.id, (tx) => tx.query<{ id: string }>('select id from tenants'));
     expect(visible.rows.map((r) => r.id)).toEqual([a.id]);
-    const renamed = await withTenant(db, a.id, (tx) => tx.query("update tenants set name = 'x' where id = $1", [b.id]));
+    const renamed = await withTenant(db, a.id, (tx) =>
+      tx.query("update tenants set name = 'x' where id = $1", [b.id]),
+    );
     expect(renamed.rowCount).toBe(0);
     await expect(
       withTenant(db, a.id, (tx) => tx.query("insert into tenants (slug, name) values ('charlie', 'C')")),
     ).rejects.toMatchObject({ code: '42501' });
-    await expect(withTenant(db, a.id, (tx) => tx.query('delete from tenants where id = $1', [b.id]))).rejects.toMatchObject({
+    await expect(
+      withTenant(db, a.id, (tx) => tx.query('delete from tenants where id = $1', [b.id])),
+    ).rejects.toMatchObject({
       code: '42501',
     });
     await expect(
@@ -130,7 +140,9 @@ describeEachDb('tenant isolation', (handle) => {
     await expect(
       withTenant(db, a.id, (tx) => tx.query("insert into users (email) values ('intruder@example.com')")),
     ).rejects.toMatchObject({ code: '42501' });
-    await expect(withTenant(db, a.id, (tx) => tx.query('delete from users where id = $1', [b.userId]))).rejects.toMatchObject({
+    await expect(
+      withTenant(db, a.id, (tx) => tx.query('delete from users where id = $1', [b.userId])),
+    ).rejects.toMatchObject({
       code: '42501',
     });
     await expect(
@@ -150,9 +162,10 @@ async function countsOf(db: Db, tenantId: string, tables: string[]): Promise<Map
   return asOperator(db, { actor: 'test', action: 'test.count' }, async (tx) => {
     const counts = new Map<string, number>();
     for (const table of tables) {
-      const result = await tx.query<{ n: number }>(`select count(*) as n from ${quoteIdent(table)} where tenant_id = $1`, [
-        tenantId,
-      ]);
+      const result = await tx.query<{ n: number }>(
+        `select count(*) as n from ${quoteIdent(table)} where tenant_id = $1`,
+        [tenantId],
+      );
       counts.set(table, result.rows[0]!.n);
     }
     return { tenantId: null, result: counts };

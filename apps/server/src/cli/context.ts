@@ -4,7 +4,11 @@ import { createLogger, SecretScrubber } from '../logger.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import type { Io } from './output.ts';
 
-export async function withRuntime<T>(io: Io, options: { migrate: boolean }, body: (rt: Runtime) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  io: Io,
+  options: { migrate: boolean },
+  body: (rt: Runtime) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(io.env);
   // Commands other than `serve` keep stdout for their results: logs (warnings only, unless
   // LOG_LEVEL says otherwise) go to stderr.

@@ -35,13 +35,18 @@ export function reportError(io: Io, error: unknown): number {
     return startupCodes.has(error.code) ? exitCodes.startup : exitCodes.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`Error INTERNAL: ${message}\nHint: This is a bug in Pulse; run again with LOG_LEVEL=debug and report it.\n`);
-  if (io.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+  io.stderr.write(
+    `Error INTERNAL: ${message}\nHint: This is a bug in Pulse; run again with LOG_LEVEL=debug and report it.\n`,
+  );
+  if (io.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack)
+    io.stderr.write(error.stack + '\n');
   return exitCodes.failed;
 }
 
 export function printTable(io: Io, headers: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => cell.padEnd(widths[i] ?? 0))

@@ -2,15 +2,13 @@
  * The `pulse` command tree. Each command lives in commands/<name>.ts and returns its exit code;
  * `action` turns thrown PulseErrors into one-paragraph messages and exit codes (output.ts).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, type CommanderError } from 'commander';
 import { adminCommand } from './commands/admin.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { serveCommand } from './commands/serve.ts';
 import { exitCodes, reportError, type Io } from './output.ts';
-
-export type Action = (...args: never[]) => Promise<number>;
 
 /** Wraps a command body: sets process.exitCode from its result or its error. */
 export function action<A extends unknown[]>(io: Io, body: (...args: A) => Promise<number>) {
@@ -25,12 +23,17 @@ export function action<A extends unknown[]>(io: Io, body: (...args: A) => Promis
 
 export function buildProgram(io: Io): Command {
   const program = new Command('pulse')
-    .description('Pulse: engineering intelligence on your own PostgreSQL. Settings come from environment variables (docs/configuration.md).')
+    .description(
+      'Pulse: engineering intelligence on your own PostgreSQL. Settings come from environment variables (docs/configuration.md).',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride((error: CommanderError) => {
       // Usage errors are start-up errors (exit 2); --help and --version exit 0.
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
       process.exit(ok ? exitCodes.ok : exitCodes.startup);
     });
   program.version('0.1.0', '--version');

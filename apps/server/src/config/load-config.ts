@@ -25,7 +25,9 @@ function readConfigFile(path: string): Record<string, unknown> {
     });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new PulseError('CONFIG_FILE_INVALID', { message: `The configuration file ${path} is not a JSON object.` });
+    throw new PulseError('CONFIG_FILE_INVALID', {
+      message: `The configuration file ${path} is not a JSON object.`,
+    });
   }
   const unknown = Object.keys(parsed).filter((key) => !isSettingName(key));
   if (unknown.length > 0) {
@@ -35,6 +37,7 @@ function readConfigFile(path: string): Record<string, unknown> {
     });
   }
   const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed)) values[key] = typeof value === 'number' ? String(value) : value;
+  for (const [key, value] of Object.entries(parsed))
+    values[key] = typeof value === 'number' ? String(value) : value;
   return values;
 }

@@ -7,7 +7,14 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PulseError, createKeyring, generateSecretKey, parseSecretKey, type Config, type Keyring } from '@pulse/core';
+import {
+  PulseError,
+  createKeyring,
+  generateSecretKey,
+  parseSecretKey,
+  type Config,
+  type Keyring,
+} from '@pulse/core';
 
 export interface LoadedKeyring {
   readonly keyring: Keyring;
@@ -46,7 +53,8 @@ export function loadKeyring(config: Config, options: { create: boolean } = { cre
     warnings.push(`The key file ${path} is readable by other users; restrict it with: chmod 600 ${path}`);
   }
   const [current, ...older] = readKeyFile(path);
-  if (current === undefined) throw new PulseError('SECRET_KEY_INVALID', { message: `The key file ${path} holds no key.` });
+  if (current === undefined)
+    throw new PulseError('SECRET_KEY_INVALID', { message: `The key file ${path} holds no key.` });
   return { keyring: createKeyring(current, [...older, ...previous]), source: path, warnings };
 }
 
@@ -62,7 +70,8 @@ export function readKeyFile(path: string) {
 export function writeKeyFile(path: string, keys: readonly string[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
-  const body = '# Pulse secret keys, newest first. Keep this file private and backed up.\n' + keys.join('\n') + '\n';
+  const body =
+    '# Pulse secret keys, newest first. Keep this file private and backed up.\n' + keys.join('\n') + '\n';
   writeFileSync(temporary, body, { mode: 0o600 });
   chmodSync(temporary, 0o600);
   renameSync(temporary, path);

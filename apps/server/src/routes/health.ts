@@ -4,7 +4,7 @@
  * that can serve it.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { PulseError } from '@pulse/core';
+import { PulseError, isPulseError } from '@pulse/core';
 import { migrationStatus, type Db } from '@pulse/db';
 
 export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
@@ -17,16 +17,31 @@ export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
       } catch (cause) {
         request.log.warn({ err: cause }, 'readiness: database check failed');
         const error = new PulseError('DATABASE_UNREACHABLE');
-        return reply.status(503).send({ status: 'unavailable', checks: { database: 'fail' }, error: error.toJSON() });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', checks: { database: 'fail' }, error: error.toJSON() });
       }
-      const status = await migrationStatus(deps.db);
+      let status;
+      try {
+        status = await migrationStatus(deps.db);
+      } catch (cause) {
+        // An edited or unknown migration: the schema is not one this version can serve.
+        if (!isPulseError(cause)) throw cause;
+        return reply.status(503).send({
+          status: 'unavailable',
+          checks: { database: 'ok', migrations: 'fail' },
+          error: cause.toJSON(),
+        });
+      }
       if (status.pending.length > 0) {
         const error = new PulseError('MIGRATIONS_PENDING', {
           message: `${status.pending.length} migration(s) are not applied: ${status.pending.map((m) => m.name).join(', ')}.`,
         });
-        return reply
-          .status(503)
-          .send({ status: 'unavailable', checks: { database: 'ok', migrations: 'fail' }, error: error.toJSON() });
+        return reply.status(503).send({
+          status: 'unavailable',
+          checks: { database: 'ok', migrations: 'fail' },
+          error: error.toJSON(),
+        });
       }
       return { status: 'ready', checks: { database: 'ok', migrations: 'ok' } };
     });

@@ -59,8 +59,16 @@ export function seal(keyring: Keyring, plaintext: string, associatedData: string
 
 export function open(keyring: Keyring, sealed: string, associatedData: string): string {
   const [version, id, iv, tag, body] = sealed.split('.');
-  if (version !== VERSION || id === undefined || iv === undefined || tag === undefined || body === undefined) {
-    throw new PulseError('SECRET_DECRYPT_FAILED', { message: 'A stored secret is not in a format Pulse knows.' });
+  if (
+    version !== VERSION ||
+    id === undefined ||
+    iv === undefined ||
+    tag === undefined ||
+    body === undefined
+  ) {
+    throw new PulseError('SECRET_DECRYPT_FAILED', {
+      message: 'A stored secret is not in a format Pulse knows.',
+    });
   }
   const key = keyring.keys.get(id);
   if (key === undefined) {
@@ -72,7 +80,9 @@ export function open(keyring: Keyring, sealed: string, associatedData: string): 
     const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (cause) {
     throw new PulseError('SECRET_DECRYPT_FAILED', { cause });
   }

@@ -25,7 +25,11 @@ export function adminCommand(io: Io): Command {
             options.name === undefined ? { slug } : { slug, name: options.name },
             cliActor(io),
           );
-          io.stdout.write(options.json ? JSON.stringify(created) + '\n' : `Created tenant ${created.slug} (${created.id}).\n`);
+          io.stdout.write(
+            options.json
+              ? JSON.stringify(created) + '\n'
+              : `Created tenant ${created.slug} (${created.id}).\n`,
+          );
           return 0;
         }),
       ),
@@ -39,7 +43,8 @@ export function adminCommand(io: Io): Command {
         withRuntime(io, { migrate: true }, async (rt) => {
           const tenants = await listTenants(rt.db);
           if (options.json) io.stdout.write(JSON.stringify(tenants) + '\n');
-          else if (tenants.length === 0) io.stdout.write('No tenants yet. Create one with: pulse admin tenant create <slug>\n');
+          else if (tenants.length === 0)
+            io.stdout.write('No tenants yet. Create one with: pulse admin tenant create <slug>\n');
           else
             printTable(
               io,
@@ -60,11 +65,20 @@ export function adminCommand(io: Io): Command {
     .requiredOption('--email <email>', 'e-mail address, used to log in')
     .requiredOption('--role <role>', 'admin, member or viewer')
     .option('--name <name>', 'display name')
-    .option('--password-stdin', 'read the password from standard input (otherwise one is generated and shown once)')
+    .option(
+      '--password-stdin',
+      'read the password from standard input (otherwise one is generated and shown once)',
+    )
     .action(
       action(
         io,
-        async (options: { tenant: string; email: string; role: string; name?: string; passwordStdin?: boolean }) => {
+        async (options: {
+          tenant: string;
+          email: string;
+          role: string;
+          name?: string;
+          passwordStdin?: boolean;
+        }) => {
           const generated = options.passwordStdin ? undefined : randomBytes(15).toString('base64url');
           const password = generated ?? (await readPassword(io.stdin));
           const passwordHash = await hashPassword(password);
@@ -85,7 +99,8 @@ export function adminCommand(io: Io): Command {
                 ? `Created user ${created.email} with role ${created.role} in ${options.tenant}.\n`
                 : `Added existing user ${created.email} to ${options.tenant} with role ${created.role}; their password is unchanged.\n`,
             );
-            if (created.created && generated !== undefined) io.stdout.write(`Initial password (shown once): ${generated}\n`);
+            if (created.created && generated !== undefined)
+              io.stdout.write(`Initial password (shown once): ${generated}\n`);
             return 0;
           });
         },
@@ -99,7 +114,9 @@ export function adminCommand(io: Io): Command {
 async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (password === '') throw new PulseError('PASSWORD_INPUT_EMPTY');
   if (password.length < 12) throw new PulseError('PASSWORD_TOO_SHORT');
   return password;

@@ -2,6 +2,7 @@
  * `pulse doctor`: checks an installation without changing it (no migrations, no key generation).
  * Each line is OK or FAIL with a hint; any FAIL makes the exit code 1.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPulseError, type Config } from '@pulse/core';
@@ -21,7 +22,9 @@ export interface CheckResult {
 
 export function doctorCommand(io: Io): Command {
   return new Command('doctor')
-    .description('Check the installation: database, migrations, row-level security, secret key. Changes nothing.')
+    .description(
+      'Check the installation: database, migrations, row-level security, secret key. Changes nothing.',
+    )
     .option('--json', 'print the checks as JSON')
     .action(
       action(io, async (options: { json?: boolean }) => {
@@ -41,12 +44,20 @@ export function doctorCommand(io: Io): Command {
 export async function runChecks(config: Config): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const keys = checkKey(config, results);
+  const dataDir = resolve(config.PULSE_DATA_DIR);
+  if (config.DATABASE_URL === undefined && !existsSync(dataDir)) {
+    results.unshift({
+      name: 'database',
+      ok: false,
+      detail: `no embedded database in ${dataDir} yet`,
+      hint: 'start Pulse once (pulse serve or pulse migrate) to create it, or set DATABASE_URL',
+    });
+    return results;
+  }
   let db: Db;
   try {
     db = await openDatabase(
-      config.DATABASE_URL === undefined
-        ? { dataDir: resolve(config.PULSE_DATA_DIR) }
-        : { url: config.DATABASE_URL, poolMax: 2 },
+      config.DATABASE_URL === undefined ? { dataDir } : { url: config.DATABASE_URL, poolMax: 2 },
     );
   } catch (error) {
     results.unshift(failure('database', error));
@@ -54,7 +65,11 @@ export async function runChecks(config: Config): Promise<CheckResult[]> {
   }
   try {
     const version = await db.query<{ v: string }>("select current_setting('server_version') as v");
-    results.unshift({ name: 'database', ok: true, detail: `${describeStorage(config)} answers (PostgreSQL ${version.rows[0]?.v})` });
+    results.unshift({
+      name: 'database',
+      ok: true,
+      detail: `${describeStorage(config)} answers (PostgreSQL ${version.rows[0]?.v})`,
+    });
     const migrationsOk = await checkMigrations(db, results);
     if (migrationsOk) {
       await checkRls(db, results);
@@ -107,11 +122,19 @@ async function checkRls(db: Db, results: CheckResult[]): Promise<void> {
   const report = await rlsReport(db);
   const bad = report.filter((t) => !t.enabled || !t.forced || !t.appPolicy);
   if (bad.length === 0) {
-    results.push({ name: 'row-level security', ok: true, detail: `active and forced on all ${report.length} tenant tables` });
+    results.push({
+      name: 'row-level security',
+      ok: true,
+      detail: `active and forced on all ${report.length} tenant tables`,
+    });
     return;
   }
   for (const t of bad) {
-    const missing = [!t.enabled && 'not enabled', !t.forced && 'not forced', !t.appPolicy && 'no pulse_app policy'].filter(Boolean);
+    const missing = [
+      !t.enabled && 'not enabled',
+      !t.forced && 'not forced',
+      !t.appPolicy && 'no pulse_app policy',
+    ].filter(Boolean);
     results.push({
       name: 'row-level security',
       ok: false,
@@ -130,8 +153,14 @@ async function checkRoles(db: Db, results: CheckResult[]): Promise<void> {
   results.push({
     name: 'database roles',
     ok,
-    detail: ok ? 'pulse_app and pulse_operator exist and cannot bypass row-level security' : `unsafe or missing: ${unsafe.join(', ') || 'roles missing'}`,
-    ...(ok ? {} : { hint: 'run: ALTER ROLE pulse_app NOSUPERUSER NOBYPASSRLS; (and pulse_operator), or pulse migrate' }),
+    detail: ok
+      ? 'pulse_app and pulse_operator exist and cannot bypass row-level security'
+      : `unsafe or missing: ${unsafe.join(', ') || 'roles missing'}`,
+    ...(ok
+      ? {}
+      : {
+          hint: 'run: ALTER ROLE pulse_app NOSUPERUSER NOBYPASSRLS; (and pulse_operator), or pulse migrate',
+        }),
   });
 }
 
@@ -143,7 +172,9 @@ async function checkStoredSecrets(db: Db, keys: LoadedKeyring, results: CheckRes
     );
   });
   const unknown = used.rows.filter((row) => !keys.keyring.keys.has(row.keyId));
-  const stale = used.rows.filter((row) => row.keyId !== keys.keyring.current.id).reduce((n, row) => n + row.n, 0);
+  const stale = used.rows
+    .filter((row) => row.keyId !== keys.keyring.current.id)
+    .reduce((n, row) => n + row.n, 0);
   results.push({
     name: 'stored secrets',
     ok: unknown.length === 0,
@@ -151,7 +182,9 @@ async function checkStoredSecrets(db: Db, keys: LoadedKeyring, results: CheckRes
       unknown.length === 0
         ? `${used.rows.reduce((n, row) => n + row.n, 0)} credential set(s) readable${stale > 0 ? `, ${stale} under an older key` : ''}`
         : `credentials under unknown key(s) ${unknown.map((row) => row.keyId).join(', ')}`,
-    ...(unknown.length === 0 ? {} : { hint: 'add the old key to PULSE_SECRET_KEY_PREVIOUS, then run: pulse secrets rotate' }),
+    ...(unknown.length === 0
+      ? {}
+      : { hint: 'add the old key to PULSE_SECRET_KEY_PREVIOUS, then run: pulse secrets rotate' }),
   });
 }
 

@@ -7,7 +7,9 @@ import type { Io } from '../output.ts';
 
 export function serveCommand(io: Io): Command {
   return new Command('serve')
-    .description('Start the Pulse server: applies migrations, then serves the API and health checks (/healthz, /readyz).')
+    .description(
+      'Start the Pulse server: applies migrations, then serves the API and health checks (/healthz, /readyz).',
+    )
     .option('--port <port>', 'TCP port (overrides PORT, default 3000)')
     .option('--host <address>', 'address to bind (overrides HOST, default 127.0.0.1)')
     .action(
@@ -39,7 +41,9 @@ export function serveCommand(io: Io): Command {
         const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
         const address = app.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
-        io.stdout.write(`Pulse is running at http://${host}:${port} (${runtime.storage}). Press Ctrl+C to stop.\n`);
+        io.stdout.write(
+          `Pulse is running at http://${host}:${port} (${runtime.storage}). Press Ctrl+C to stop.\n`,
+        );
         return 0;
       }),
     );

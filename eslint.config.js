@@ -1,0 +1,60 @@
+// One linter for the workspace. Besides the recommended rules it enforces package boundaries:
+// packages talk only through their public entry ("@pulse/db", never "@pulse/db/src/…" or a relative
+// path into another package), and the layers point one way: core ← db ← server.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const crossPackage = {
+  group: ['@pulse/*/*', '**/packages/*/src/**', '**/apps/*/src/**'],
+  message: 'Import another package through its entry point, e.g. "@pulse/db".',
+};
+
+const restrict = (...extra) => ({
+  'no-restricted-imports': ['error', { patterns: [crossPackage, ...extra] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.pulse/', 'test-artifacts/', '**/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      ...restrict(),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict({
+      group: [
+        '@pulse/db',
+        '@pulse/server',
+        'pg',
+        '@electric-sql/*',
+        'fastify',
+        'node:fs',
+        'node:net',
+        'node:http',
+        'fs',
+      ],
+      message:
+        '@pulse/core holds types, rules and pure functions: no I/O and no dependency on other packages.',
+    }),
+  },
+  {
+    files: ['packages/db/src/**'],
+    rules: restrict({
+      group: ['@pulse/server', 'fastify'],
+      message: '@pulse/db must not depend on the server.',
+    }),
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
