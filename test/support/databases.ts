@@ -72,7 +72,8 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 
 export { postgresReachable };
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the test server's maintenance database (create/drop databases, roles). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyring } from '@pulse/core';
 import {
   asOperator,
+  readAsOperator,
   createTenant,
   openIntegrationSecrets,
   openPglite,
@@ -373,12 +374,12 @@ describe('embedded mode: pulse secrets rotate', slow, () => {
 
     db = await openPglite(env.PULSE_DATA_DIR);
     try {
-      const row = await asOperator(db, { actor: 'test', action: 'test.read' }, async (tx) => {
+      const row = await readAsOperator(db, async (tx) => {
         const rows = await tx.query<{ sealed: string; keyId: string }>(
           'select secrets_sealed as sealed, secrets_key_id as "keyId" from integrations where tenant_id = $1 and id = $2',
           [tenantId, integrationId],
         );
-        return { tenantId, result: rows.rows[0] };
+        return rows.rows[0];
       });
       expect(row?.keyId).toBe(fresh);
       expect(openIntegrationSecrets(createKeyring(keys[0]!), tenantId, integrationId, row!.sealed)).toEqual(

@@ -3,8 +3,8 @@
  * one is audited in the same transaction; reads use the operator role without an audit entry.
  */
 import { PulseError, isEmail, isRole, isTenantSlug, isUuid, type Role } from '@pulse/core';
-import type { Db, Tx } from './db.ts';
-import { asOperator, operatorRole } from './tenancy.ts';
+import type { Db } from './db.ts';
+import { asOperator, readAsOperator } from './tenancy.ts';
 
 export interface Tenant {
   id: string;
@@ -103,12 +103,5 @@ export async function createUser(
       });
     }
     return { tenantId: tenant.id, result: { id: userId, email, tenantId: tenant.id, role, created } };
-  });
-}
-
-async function readAsOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(`set local role ${operatorRole}`);
-    return fn(tx);
   });
 }

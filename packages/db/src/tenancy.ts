@@ -36,6 +36,17 @@ export async function withoutTenant<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
   });
 }
 
+/**
+ * Reads across tenants as the platform operator, without an audit entry: for listings and checks
+ * that change nothing. Anything that writes goes through `asOperator`.
+ */
+export async function readAsOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(`set local role ${operatorRole}`);
+    return fn(tx);
+  });
+}
+
 export interface AuditEntry {
   /** Who acts: a user id, `cli:<os user>`, `system`. */
   readonly actor: string;

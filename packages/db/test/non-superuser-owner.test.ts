@@ -4,10 +4,13 @@
  * does not leak to it through role membership. PostgreSQL only: PGlite has a single superuser.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTenants, migrate, openPostgres, withTenant, type Db } from '@pulse/db';
-import { adminUrl, createPostgresDatabase, postgresReachable } from '../../../test/support/databases.ts';
+import {
+  adminQuery as admin,
+  createPostgresDatabase,
+  postgresReachable,
+} from '../../../test/support/databases.ts';
 import { seedTenant } from '../../../test/support/tenant-fixture.ts';
 
 describe.skipIf(!postgresReachable)('a non-superuser database owner [postgres]', () => {
@@ -60,13 +63,3 @@ describe.skipIf(!postgresReachable)('a non-superuser database owner [postgres]',
     expect(me.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
   });
 });
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

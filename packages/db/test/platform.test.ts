@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { asOperator, createTenant, createUser, findTenant, listTenants, withTenant } from '@pulse/db';
+import { readAsOperator, createTenant, createUser, findTenant, listTenants, withTenant } from '@pulse/db';
 import { describeEachDb } from '../../../test/support/databases.ts';
 
 describeEachDb('platform operations', (handle) => {
@@ -30,11 +30,11 @@ describeEachDb('platform operations', (handle) => {
       code: 'TENANT_SLUG_TAKEN',
     });
     await expect(findTenant(db, 'nope')).rejects.toMatchObject({ code: 'TENANT_NOT_FOUND' });
-    const audits = await asOperator(db, { actor: 'test', action: 'test.read' }, async (tx) => {
+    const audits = await readAsOperator(db, async (tx) => {
       const r = await tx.query<{ n: number }>(
         "select count(*) as n from audit_log where action = 'tenant.create'",
       );
-      return { tenantId: null, result: r.rows[0]!.n };
+      return r.rows[0]!.n;
     });
     expect(audits).toBe(2); // acme and globex only: failed attempts leave no audit entry and no tenant
   });

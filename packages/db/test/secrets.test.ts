@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import {
-  asOperator,
+  readAsOperator,
   createTenant,
   openIntegrationSecrets,
   rotateSecrets,
@@ -46,9 +46,9 @@ describeEachDb('integration secrets at rest', (handle) => {
     await expect(rotateSecrets(handle.db, createKeyring(newKey), 'test')).rejects.toMatchObject({
       code: 'SECRET_KEY_UNKNOWN',
     });
-    const keyId = await asOperator(handle.db, { actor: 'test', action: 'test.read' }, async (tx) => {
+    const keyId = await readAsOperator(handle.db, async (tx) => {
       const r = await tx.query<{ k: string }>('select secrets_key_id as k from integrations');
-      return { tenantId: null, result: r.rows[0]!.k };
+      return r.rows[0]!.k;
     });
     expect(keyId).toBe(oldKey.id);
   });
@@ -74,11 +74,11 @@ describeEachDb('integration secrets at rest', (handle) => {
     expect(() =>
       openIntegrationSecrets(createKeyring(newKey), tenantId, integrationId + 1, row.rows[0]!.sealed),
     ).toThrow(expect.objectContaining({ code: 'SECRET_DECRYPT_FAILED' }));
-    const audit = await asOperator(db, { actor: 'test', action: 'test.read' }, async (tx) => {
+    const audit = await readAsOperator(db, async (tx) => {
       const r = await tx.query<{ n: number }>(
         "select count(*) as n from audit_log where action = 'secrets.rotate'",
       );
-      return { tenantId: null, result: r.rows[0]!.n };
+      return r.rows[0]!.n;
     });
     expect(audit).toBe(2);
   });

@@ -4,7 +4,7 @@
  * nothing. The table list comes from the catalog, so a new table without isolation fails here.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { asOperator, tenantTables, withTenant, withoutTenant, quoteIdent, type Db } from '@pulse/db';
+import { readAsOperator, tenantTables, withTenant, withoutTenant, quoteIdent, type Db } from '@pulse/db';
 import { describeEachDb } from '../../../test/support/databases.ts';
 import { seedTenant, type SeededTenant } from '../../../test/support/tenant-fixture.ts';
 
@@ -61,12 +61,12 @@ describeEachDb('tenant isolation', (handle) => {
 
   it("tenant A cannot insert rows into tenant B's data", async () => {
     for (const table of tables) {
-      const row = await asOperator(handle.db, { actor: 'test', action: 'test.read' }, async (tx) => {
+      const row = await readAsOperator(handle.db, async (tx) => {
         const result = await tx.query<{ row: unknown }>(
           `select to_jsonb(t) as row from ${quoteIdent(table)} t where tenant_id = $1 limit 1`,
           [b.id],
         );
-        return { tenantId: null, result: result.rows[0]!.row };
+        return result.rows[0]!.row;
       });
       const attempt = withTenant(handle.db, a.id, (tx) =>
         tx.query(
@@ -159,7 +159,7 @@ describeEachDb('tenant isolation', (handle) => {
 });
 
 async function countsOf(db: Db, tenantId: string, tables: string[]): Promise<Map<string, number>> {
-  return asOperator(db, { actor: 'test', action: 'test.count' }, async (tx) => {
+  return readAsOperator(db, async (tx) => {
     const counts = new Map<string, number>();
     for (const table of tables) {
       const result = await tx.query<{ n: number }>(
@@ -168,6 +168,6 @@ async function countsOf(db: Db, tenantId: string, tables: string[]): Promise<Map
       );
       counts.set(table, result.rows[0]!.n);
     }
-    return { tenantId: null, result: counts };
+    return counts;
   });
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPulseError, type Config } from '@pulse/core';
-import { migrationStatus, openDatabase, rlsReport, type Db } from '@pulse/db';
+import { migrationStatus, openDatabase, readAsOperator, rlsReport, type Db } from '@pulse/db';
 import { loadConfig } from '../../config/load-config.ts';
 import { loadKeyring, type LoadedKeyring } from '../../config/load-keyring.ts';
 import { describeStorage } from '../../runtime.ts';
@@ -165,12 +165,11 @@ async function checkRoles(db: Db, results: CheckResult[]): Promise<void> {
 }
 
 async function checkStoredSecrets(db: Db, keys: LoadedKeyring, results: CheckResult[]): Promise<void> {
-  const used = await db.transaction(async (tx) => {
-    await tx.query('set local role pulse_operator');
-    return tx.query<{ keyId: string; n: number }>(
+  const used = await readAsOperator(db, (tx) =>
+    tx.query<{ keyId: string; n: number }>(
       'select secrets_key_id as "keyId", count(*) as n from integrations where secrets_key_id is not null group by 1',
-    );
-  });
+    ),
+  );
   const unknown = used.rows.filter((row) => !keys.keyring.keys.has(row.keyId));
   const stale = used.rows
     .filter((row) => row.keyId !== keys.keyring.current.id)
