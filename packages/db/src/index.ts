@@ -3,7 +3,15 @@ export { openPglite } from './pglite.ts';
 export { openPostgres, type PostgresOptions } from './postgres.ts';
 export { openDatabase, type DatabaseTarget } from './open.ts';
 export { migrate, migrationStatus, loadMigrations, type Migration, type MigrateResult } from './migrate.ts';
-export { withTenant, withoutTenant, asOperator, readAsOperator, appRole, operatorRole, type AuditEntry } from './tenancy.ts';
+export {
+  withTenant,
+  withoutTenant,
+  asOperator,
+  readAsOperator,
+  appRole,
+  operatorRole,
+  type AuditEntry,
+} from './tenancy.ts';
 export { dumpSchema } from './schema-dump.ts';
 export { tenantTables, rlsReport, type RlsTableStatus } from './rls-report.ts';
 export { quoteIdent } from './copy-text.ts';
