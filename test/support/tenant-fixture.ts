@@ -160,5 +160,20 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into incidents (tenant_id, source, external_id, title, repository_id, deployment_id, started_at) values ($1, 'github', 'I_1', 'Outage', $2, $3, $4)",
     [t, repo, deployment, at],
   );
+  await tx.query(
+    `insert into deployment_facts (tenant_id, deployment_id, repository_id, environment, is_production, finished_at, change_count, commit_known)
+     values ($1, $2, $3, 'production', true, $4, 1, true)`,
+    [t, deployment, repo, at],
+  );
+  await tx.query(
+    `insert into change_facts (tenant_id, deployment_id, repository_id, change_kind, change_ref, first_commit_at, deployed_at, lead_time_seconds)
+     values ($1, $2, $3, 'pull_request', $4, $5, $5, 0)`,
+    [t, deployment, repo, String(pr), at],
+  );
+  await tx.query(
+    `insert into pull_request_facts (tenant_id, pull_request_id, repository_id, is_bot, first_commit_at, ready_at, coding_seconds)
+     values ($1, $2, $3, false, $4, $4, 0)`,
+    [t, pr, repo, at],
+  );
   return userId;
 }

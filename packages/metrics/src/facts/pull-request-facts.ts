@@ -1,0 +1,62 @@
+/**
+ * Per-pull-request stage times (PRODUCT.md "PR stages"):
+ * - coding: first commit → ready for review (created, or when a draft was marked ready);
+ * - pickup: ready → first review by a human who is not the author (another identity of the same
+ *   person does not count; bots never do), submitted before the merge;
+ * - review: that first review → merge;
+ * - deploy: merge → the first successful production deployment that shipped the merge commit
+ *   (for squash and rebase merges, the resulting commit).
+ * A stage that has not happened is null. Reviews on a draft count as at the ready time.
+ */
+import type { Tx } from '@pulse/db';
+import type { FactOptions } from '../options.ts';
+
+export async function computePullRequestFacts(tx: Tx, tenantId: string, options: FactOptions): Promise<void> {
+  await tx.query('delete from pull_request_facts where tenant_id = $1', [tenantId]);
+  await tx.query(
+    `insert into pull_request_facts (tenant_id, pull_request_id, repository_id, author_identity_id, is_bot, size,
+                                     first_commit_at, ready_at, first_review_at, merged_at, deployed_at, deployment_id,
+                                     coding_seconds, pickup_seconds, review_seconds, deploy_seconds)
+     select pr.tenant_id, pr.id, pr.repository_id, pr.author_identity_id,
+            coalesce(ai.is_bot, false) or coalesce(person.is_bot, false) or coalesce(ai.login ~* $2, false),
+            case when pr.additions is null and pr.deletions is null then null
+                 else coalesce(pr.additions, 0) + coalesce(pr.deletions, 0) end,
+            t.first_commit_at, t.ready_at, rv.first_review_at, pr.merged_at, dep.deployed_at, dep.deployment_id,
+            greatest(0, extract(epoch from t.ready_at - t.first_commit_at)),
+            -- greatest() skips NULLs: without a review both stages must stay NULL, not 0.
+            case when rv.first_review_at is not null
+                 then extract(epoch from greatest(rv.first_review_at, t.ready_at) - t.ready_at) end,
+            case when rv.first_review_at is not null
+                 then extract(epoch from pr.merged_at - greatest(rv.first_review_at, t.ready_at)) end,
+            extract(epoch from dep.deployed_at - pr.merged_at)
+       from pull_requests pr
+       left join identities ai on ai.tenant_id = pr.tenant_id and ai.id = pr.author_identity_id
+       left join people person on person.tenant_id = ai.tenant_id and person.id = ai.person_id
+       cross join lateral (
+         select coalesce(pr.ready_for_review_at, pr.created_at) as ready_at,
+                coalesce((select min(coalesce(c.authored_at, c.committed_at)) from pull_request_commits c
+                           where c.tenant_id = pr.tenant_id and c.pull_request_id = pr.id), pr.created_at) as first_commit_at
+       ) t
+       left join lateral (
+         select min(r.submitted_at) as first_review_at
+           from pull_request_reviews r
+           left join identities ri on ri.tenant_id = r.tenant_id and ri.id = r.reviewer_identity_id
+           left join people rp on rp.tenant_id = ri.tenant_id and rp.id = ri.person_id
+          where r.tenant_id = pr.tenant_id and r.pull_request_id = pr.id
+            and r.state in ('approved', 'changes_requested', 'commented') and r.submitted_at is not null
+            and r.submitted_at <= coalesce(pr.merged_at, 'infinity')
+            and r.reviewer_identity_id is distinct from pr.author_identity_id
+            and (ri.person_id is null or ri.person_id is distinct from ai.person_id)
+            and not coalesce(ri.is_bot, false) and not coalesce(rp.is_bot, false) and not coalesce(ri.login ~* $2, false)
+       ) rv on true
+       left join lateral (
+         select f.finished_at as deployed_at, f.deployment_id
+           from deployment_commits dc
+           join deployment_facts f on f.tenant_id = dc.tenant_id and f.deployment_id = dc.deployment_id and f.is_production
+          where dc.tenant_id = pr.tenant_id and dc.repository_id = pr.repository_id and dc.sha = pr.merge_commit_sha
+          order by f.finished_at, f.deployment_id limit 1
+       ) dep on pr.merged_at is not null
+      where pr.tenant_id = $1`,
+    [tenantId, options.botPattern],
+  );
+}

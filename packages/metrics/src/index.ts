@@ -1,0 +1,2 @@
+export { refreshFacts, type RefreshResult } from './facts/refresh.ts';
+export { defaultFactOptions, factOptions, type FactOptions } from './options.ts';
