@@ -1,2 +1,17 @@
 export { refreshFacts, type RefreshResult } from './facts/refresh.ts';
 export { defaultFactOptions, factOptions, type FactOptions } from './options.ts';
+export { doraSummary, type DoraQuery, type DoraReport, type DoraBucket } from './dora/summary.ts';
+export { prSummary, type PrQuery, type PrReport, type StageFigures } from './prs/summary.ts';
+export { prSql } from './prs/sql.ts';
+export { granularities, type Granularity } from './period.ts';
+export { doraSql } from './dora/sql.ts';
+export {
+  bands,
+  benchmarkYears,
+  bandByBounds,
+  cadenceOf,
+  isBenchmarkYear,
+  type Band,
+  type BenchmarkYear,
+  type Cadence,
+} from './dora/bands.ts';

@@ -29,6 +29,8 @@ export interface PrSpec {
   readonly reviews?: readonly { by: string; at: string; state?: string }[];
   readonly labels?: readonly string[];
   readonly branch?: string;
+  /** Lines added and deleted. */
+  readonly size?: readonly [number, number];
 }
 
 export class Scenario {
@@ -106,8 +108,8 @@ export class Scenario {
       const id = await one(
         tx,
         `insert into pull_requests (tenant_id, repository_id, source, external_id, number, title, state, author_identity_id,
-           head_branch, merge_commit_sha, labels, created_at, ready_for_review_at, merged_at, updated_at)
-         values ($1, $2, 'github', $3, $4, $3, $5, $6, $7, $8, $9, $10, $11, $12, $10) returning id`,
+           head_branch, merge_commit_sha, labels, created_at, ready_for_review_at, merged_at, updated_at, additions, deletions)
+         values ($1, $2, 'github', $3, $4, $3, $5, $6, $7, $8, $9, $10, $11, $12, $10, $13, $14) returning id`,
         [
           ids.tenantId,
           ids.repos.get(repo),
@@ -121,6 +123,8 @@ export class Scenario {
           at(spec.created),
           spec.ready === undefined ? null : at(spec.ready),
           merged,
+          spec.size?.[0] ?? null,
+          spec.size?.[1] ?? null,
         ],
       );
       ids.prs.set(key, id);

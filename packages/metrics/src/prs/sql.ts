@@ -1,0 +1,64 @@
+/**
+ * The SQL behind the pull request metrics (`pulse metrics explain prs` prints it). It reads
+ * pull_request_facts. Bots' pull requests are excluded. A pull request belongs to a team through
+ * its author's team membership valid when it was merged.
+ *
+ * Parameters: $1 tenant id, $2 from, $3 to (merged_at in [from, to)), $4 time zone, $5 granularity,
+ * $6 repository ids (null = all), $7 team id (null = all).
+ */
+const params = `params as (
+  select $1::uuid as tenant, $2::timestamptz as t_from, $3::timestamptz as t_to, $4::text as tz,
+         $5::text as unit, $6::bigint[] as repos, $7::bigint as team
+)`;
+
+const scope = `
+  f.tenant_id = p.tenant and f.merged_at >= p.t_from and f.merged_at < p.t_to and not f.is_bot
+  and (p.repos is null or f.repository_id = any (p.repos))
+  and (p.team is null or exists (
+        select 1 from identities i
+          join team_members tm on tm.tenant_id = i.tenant_id and tm.person_id = i.person_id
+         where i.tenant_id = f.tenant_id and i.id = f.author_identity_id and tm.team_id = p.team
+           and tm.valid_from <= f.merged_at and (tm.valid_to is null or tm.valid_to > f.merged_at)))`;
+
+const stage = (column: string, name: string) => `
+  count(f.${column}) as "${name}Samples",
+  percentile_cont(0.5) within group (order by f.${column}) as "${name}Median",
+  percentile_cont(0.75) within group (order by f.${column}) as "${name}P75",
+  percentile_cont(0.9) within group (order by f.${column}) as "${name}P90"`;
+
+export const prSummarySql = `
+with ${params}
+select count(*) as merged,
+       count(*) filter (where f.first_review_at is null) as "mergedWithoutReview",
+       percentile_cont(0.5) within group (order by f.size) as "sizeMedian",
+       percentile_cont(0.9) within group (order by f.size) as "sizeP90",
+       ${stage('coding_seconds', 'coding')},
+       ${stage('pickup_seconds', 'pickup')},
+       ${stage('review_seconds', 'review')},
+       ${stage('deploy_seconds', 'deploy')}
+  from params p join pull_request_facts f on ${scope}`;
+
+export const prSeriesSql = `
+with ${params},
+buckets as (
+  select b as bucket from params p
+   cross join lateral generate_series(date_trunc(p.unit, p.t_from at time zone p.tz),
+                                      p.t_to at time zone p.tz - interval '1 microsecond', ('1 ' || p.unit)::interval) b
+),
+merged as (
+  select date_trunc(p.unit, f.merged_at at time zone p.tz) as bucket, count(*) as merged,
+         count(*) filter (where f.first_review_at is null) as "mergedWithoutReview",
+         percentile_cont(0.5) within group (order by f.coding_seconds) as "codingMedian",
+         percentile_cont(0.5) within group (order by f.pickup_seconds) as "pickupMedian",
+         percentile_cont(0.5) within group (order by f.review_seconds) as "reviewMedian",
+         percentile_cont(0.5) within group (order by f.deploy_seconds) as "deployMedian"
+    from params p join pull_request_facts f on ${scope}
+   group by 1
+)
+select to_char(b.bucket, 'YYYY-MM-DD') as bucket, coalesce(m.merged, 0) as merged,
+       coalesce(m."mergedWithoutReview", 0) as "mergedWithoutReview",
+       m."codingMedian", m."pickupMedian", m."reviewMedian", m."deployMedian"
+  from buckets b left join merged m on m.bucket = b.bucket
+ order by b.bucket`;
+
+export const prSql = { summary: prSummarySql, series: prSeriesSql } as const;
