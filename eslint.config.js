@@ -54,6 +54,13 @@ export default tseslint.config(
     }),
   },
   {
+    files: ['packages/metrics/src/**', 'packages/demo/src/**'],
+    rules: restrict({
+      group: ['@pulse/server', 'fastify'],
+      message: 'Library packages must not depend on the server.',
+    }),
+  },
+  {
     files: ['**/*.test.ts', '**/test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

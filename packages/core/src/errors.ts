@@ -103,6 +103,12 @@ export const errorRegistry = {
     message: 'A tenant with this slug already exists.',
     hint: 'Choose another slug; list existing tenants with: pulse admin tenant list',
   },
+  DEMO_TENANT_EXISTS: {
+    status: 409,
+    message:
+      'A tenant with this slug already exists; the demo organisation is only loaded into a new tenant.',
+    hint: 'Choose another --tenant or start with an empty PULSE_DATA_DIR.',
+  },
   USER_EMAIL_INVALID: {
     status: 400,
     message: 'The e-mail address is not valid.',
@@ -127,6 +133,16 @@ export const errorRegistry = {
     status: 400,
     message: 'No password was read from standard input.',
     hint: 'Pipe the password in, e.g.: printf \'%s\' "$PASSWORD" | pulse admin user create ... --password-stdin',
+  },
+  TEAM_NOT_FOUND: {
+    status: 404,
+    message: 'No such team.',
+    hint: 'Name the team by its key or name as listed in the teams of the tenant.',
+  },
+  REPOSITORY_NOT_FOUND: {
+    status: 404,
+    message: 'No such repository.',
+    hint: 'Name repositories by full name (owner/name) or by name, as synced from the source.',
   },
   VALIDATION_FAILED: {
     status: 400,

@@ -3,7 +3,8 @@ export { defaultFactOptions, factOptions, type FactOptions } from './options.ts'
 export { doraSummary, type DoraQuery, type DoraReport, type DoraBucket } from './dora/summary.ts';
 export { prSummary, type PrQuery, type PrReport, type StageFigures } from './prs/summary.ts';
 export { prSql } from './prs/sql.ts';
-export { granularities, type Granularity } from './period.ts';
+export { granularities, parseInstant, validatePeriod, type Granularity } from './period.ts';
+export { resolveScope, type ScopeIds, type ScopeNames } from './scope.ts';
 export { doraSql } from './dora/sql.ts';
 export {
   bands,

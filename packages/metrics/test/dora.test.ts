@@ -6,6 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { withTenant } from '@pulse/db';
 import { doraSummary, refreshFacts } from '@pulse/metrics';
 import { describeEachDb } from '../../../test/support/databases.ts';
+import { addDoraMonth } from './support/dora-month.ts';
 import { Scenario, at } from './support/scenario.ts';
 
 const H = 3600;
@@ -16,35 +17,11 @@ describeEachDb('DORA metrics', (handle) => {
   let repos: Map<string, number>;
 
   beforeAll(async () => {
-    // api: production deployments A1..A9, each shipping one new commit authored a few hours before.
-    //   week of 03-02: A1 Mon 10:00, A2 Tue 10:00, A3 Wed 10:00, A4 Wed 15:00 → 4 deployments, 3 days
-    //   week of 03-09: A5 Mon                                                → 1 deployment, 1 day
-    //   week of 03-16: none                                                  → 0
-    //   week of 03-23: A6 Mon, A7 Tue, A8 Thu, A9 Fri                        → 4 deployments, 4 days
-    // A staging deployment on 03-05 never counts. web: W1 on Tue 03-10.
-    const s = new Scenario('dora').repo('api').repo('web');
-    const api: [string, string, string][] = [
-      // [commit, authored, deployed]: lead times 2 h, 4 h, 1 h, 4 h, 24 h, 24 h, 1 h, 24 h, 2 h
-      ['c1', '2026-03-02T08:00', '2026-03-02T10:00'],
-      ['c2', '2026-03-03T06:00', '2026-03-03T10:00'],
-      ['c3', '2026-03-04T09:00', '2026-03-04T10:00'],
-      ['c4', '2026-03-04T11:00', '2026-03-04T15:00'],
-      ['c5', '2026-03-08T10:00', '2026-03-09T10:00'],
-      ['c6', '2026-03-22T10:00', '2026-03-23T10:00'],
-      ['c7', '2026-03-24T09:00', '2026-03-24T10:00'],
-      ['c8', '2026-03-25T10:00', '2026-03-26T10:00'],
-      ['c9', '2026-03-27T08:00', '2026-03-27T10:00'],
-    ];
-    api.forEach(([commit, authored, deployed], i) => {
-      s.commit('api', commit, authored, i === 0 ? [] : [api[i - 1]![0]]);
-      s.deploy('api', `A${i + 1}`, 'production', commit, deployed);
-    });
+    // The DORA month (support/dora-month.ts) in api; a staging deployment on 03-05 that never
+    // counts; web: W1 on Tue 03-10.
+    const s = addDoraMonth(new Scenario('dora').repo('api').repo('web'));
     s.deploy('api', 'S1', 'staging', 'c4', '2026-03-05T10:00');
     s.commit('web', 'w1', '2026-03-10T08:00').deploy('web', 'W1', 'production', 'w1', '2026-03-10T10:00');
-    // Failures: I1 names A3 (resolved 3 h after A3 finished); I2 hits api after A6 and is resolved
-    // 26 h after A6 finished. 2 of api's 9 deployments failed.
-    s.incident('I1', { deployment: 'A3', started: '2026-03-04T11:00', resolved: '2026-03-04T13:00' });
-    s.incident('I2', { repo: 'api', started: '2026-03-23T12:00', resolved: '2026-03-24T12:00' });
     const ids = await s.save(handle.db);
     tenantId = ids.tenantId;
     repos = ids.repos;

@@ -4,7 +4,9 @@
  */
 import { Command, type CommanderError } from 'commander';
 import { adminCommand } from './commands/admin.ts';
+import { demoCommand } from './commands/demo.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { metricsCommand } from './commands/metrics.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -22,25 +24,40 @@ export function action<A extends unknown[]>(io: Io, body: (...args: A) => Promis
 }
 
 export function buildProgram(io: Io): Command {
-  const program = new Command('pulse')
-    .description(
-      'Pulse: engineering intelligence on your own PostgreSQL. Settings come from environment variables (docs/configuration.md).',
-    )
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .exitOverride((error: CommanderError) => {
-      // Usage errors are start-up errors (exit 2); --help and --version exit 0.
-      const ok =
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help';
-      process.exit(ok ? exitCodes.ok : exitCodes.startup);
-    });
+  const program = new Command('pulse').description(
+    'Pulse: engineering intelligence on your own PostgreSQL. Settings come from environment variables (docs/configuration.md).',
+  );
   program.version('0.1.0', '--version');
   program.addCommand(serveCommand(io));
   program.addCommand(migrateCommand(io));
   program.addCommand(doctorCommand(io));
   program.addCommand(adminCommand(io));
   program.addCommand(secretsCommand(io));
+  program.addCommand(demoCommand(io));
+  program.addCommand(metricsCommand(io));
+  forEachCommand(program, (command) =>
+    command
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      })
+      .showHelpAfterError('(run with --help for usage)')
+      .exitOverride(exitWithUsageCode),
+  );
   return program;
+}
+
+/** Usage errors are start-up errors (exit 2); --help and --version exit 0. */
+function exitWithUsageCode(error: CommanderError): never {
+  const ok =
+    error.code === 'commander.helpDisplayed' ||
+    error.code === 'commander.version' ||
+    error.code === 'commander.help';
+  process.exit(ok ? exitCodes.ok : exitCodes.startup);
+}
+
+/** Settings given to a command reach subcommands made with .command(), not ones added later. */
+function forEachCommand(command: Command, fn: (command: Command) => void): void {
+  fn(command);
+  for (const sub of command.commands) forEachCommand(sub, fn);
 }

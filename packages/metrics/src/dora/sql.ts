@@ -10,6 +10,7 @@
  * their author's team membership valid when the change's first commit was made. Lead time always
  * measures the way to production, whatever the environment filter.
  */
+import { authorInTeam } from '../sql-fragments.ts';
 
 const params = `params as (
   select $1::uuid as tenant, $2::timestamptz as t_from, $3::timestamptz as t_to, $4::text as tz,
@@ -27,11 +28,7 @@ const deploymentScope = `
 const changeScope = `
   c.tenant_id = p.tenant and c.deployed_at >= p.t_from and c.deployed_at < p.t_to
   and (p.repos is null or c.repository_id = any (p.repos))
-  and (p.team is null or exists (
-        select 1 from identities i
-          join team_members tm on tm.tenant_id = i.tenant_id and tm.person_id = i.person_id
-         where i.tenant_id = c.tenant_id and i.id = c.author_identity_id and tm.team_id = p.team
-           and tm.valid_from <= c.first_commit_at and (tm.valid_to is null or tm.valid_to > c.first_commit_at)))`;
+  and (p.team is null or ${authorInTeam('c.tenant_id', 'c.author_identity_id', 'p.team', 'c.first_commit_at')})`;
 
 const deploymentFigures = `
   count(*) as deployments,

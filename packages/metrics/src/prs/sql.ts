@@ -6,6 +6,8 @@
  * Parameters: $1 tenant id, $2 from, $3 to (merged_at in [from, to)), $4 time zone, $5 granularity,
  * $6 repository ids (null = all), $7 team id (null = all).
  */
+import { authorInTeam } from '../sql-fragments.ts';
+
 const params = `params as (
   select $1::uuid as tenant, $2::timestamptz as t_from, $3::timestamptz as t_to, $4::text as tz,
          $5::text as unit, $6::bigint[] as repos, $7::bigint as team
@@ -14,11 +16,7 @@ const params = `params as (
 const scope = `
   f.tenant_id = p.tenant and f.merged_at >= p.t_from and f.merged_at < p.t_to and not f.is_bot
   and (p.repos is null or f.repository_id = any (p.repos))
-  and (p.team is null or exists (
-        select 1 from identities i
-          join team_members tm on tm.tenant_id = i.tenant_id and tm.person_id = i.person_id
-         where i.tenant_id = f.tenant_id and i.id = f.author_identity_id and tm.team_id = p.team
-           and tm.valid_from <= f.merged_at and (tm.valid_to is null or tm.valid_to > f.merged_at)))`;
+  and (p.team is null or ${authorInTeam('f.tenant_id', 'f.author_identity_id', 'p.team', 'f.merged_at')})`;
 
 const stage = (column: string, name: string) => `
   count(f.${column}) as "${name}Samples",

@@ -111,7 +111,7 @@ export function adminCommand(io: Io): Command {
 }
 
 /** Reads a password piped on standard input; one trailing newline is not part of it. */
-async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
+export async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   const password = Buffer.concat(chunks)

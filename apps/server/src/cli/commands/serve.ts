@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/load-config.ts';
 import { openRuntime } from '../../runtime.ts';
 import { action } from '../program.ts';
 import type { Io } from '../output.ts';
+import { loadDemoAtStart } from './demo.ts';
 
 export function serveCommand(io: Io): Command {
   return new Command('serve')
@@ -12,14 +13,23 @@ export function serveCommand(io: Io): Command {
     )
     .option('--port <port>', 'TCP port (overrides PORT, default 3000)')
     .option('--host <address>', 'address to bind (overrides HOST, default 127.0.0.1)')
+    .option('--demo', 'load the demo organisation into tenant "demo" first, unless it is loaded already')
     .action(
-      action(io, async (options: { port?: string; host?: string }) => {
+      action(io, async (options: { port?: string; host?: string; demo?: boolean }) => {
         const config = loadConfig({
           ...io.env,
           ...(options.port === undefined ? {} : { PORT: options.port }),
           ...(options.host === undefined ? {} : { HOST: options.host }),
         });
         const runtime = await openRuntime(config, { migrate: true });
+        if (options.demo) {
+          try {
+            await loadDemoAtStart(runtime.db, io);
+          } catch (error) {
+            await runtime.close();
+            throw error;
+          }
+        }
         const app = await buildApp({ db: runtime.db, log: runtime.log });
         let stopping = false;
         const stop = async (signal: string) => {
