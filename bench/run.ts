@@ -1,0 +1,333 @@
+/**
+ * The metrics benchmark on PostgreSQL: `npm run bench [-- --scale 0.1]` (or BENCH_SCALE=0.1).
+ *
+ * Generates an organisation (scale 1 = 1,000,000 pull requests, 5,000,000 commits, 100,000
+ * deployments, 20,000 incidents) in a fresh database, refreshes the metric facts, measures
+ * doraSummary and prSummary over one year (cold and warm), runs the raw-table baseline on the same
+ * data and checks it agrees, prints a table and writes test-artifacts/bench-metrics.json. The
+ * database is dropped afterwards, also on failure or Ctrl-C.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createTenant, migrate, openPostgres, withTenant, type Db } from '@pulse/db';
+import { doraSql, doraSummary, prSummary, refreshFacts } from '@pulse/metrics';
+import { baselineDora, type BaselineFigures } from './baseline.ts';
+import { adminQuery, createDatabase } from './database.ts';
+import { addDeployments, generate, shapeFor } from './generate.ts';
+import { latency, peakRss, percentile, timed, watchActivity, type Latency } from './measure.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    'warm-calls': { type: 'string', default: '30' },
+    'baseline-calls': { type: 'string' },
+    concurrency: { type: 'string' },
+  },
+});
+const scale = Number(args.scale ?? process.env.BENCH_SCALE ?? '1');
+if (!(scale >= 0.001 && scale <= 100))
+  throw new Error(`--scale must be a number from 0.001 to 100, not ${scale}`);
+const warmCalls = Number(args['warm-calls']);
+const concurrency = Number(args.concurrency ?? Math.max(1, Math.min(4, os.cpus().length)));
+
+const day = 86_400_000;
+const end = new Date(Math.floor(Date.now() / day) * day);
+const period = { from: new Date(end.getTime() - 365 * day), to: end };
+const log = (message: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const database = await createDatabase();
+let db: Db | undefined;
+const interrupted = () => {
+  log('interrupted: dropping the benchmark database');
+  void database.drop().finally(() => process.exit(130));
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+
+try {
+  db = await openPostgres({ url: database.url, poolMax: concurrency + 1 });
+  await migrate(db);
+  const results = await run(db);
+  const failures = results.checks.filter((c) => !c.equal);
+  printTable(results);
+  mkdirSync(new URL('../test-artifacts/', import.meta.url), { recursive: true });
+  const file = new URL('../test-artifacts/bench-metrics.json', import.meta.url);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`figures written to ${file.pathname}`);
+  if (failures.length > 0) {
+    throw new Error(`baseline and Pulse disagree on: ${failures.map((c) => c.figure).join(', ')}`);
+  }
+} finally {
+  await db?.close();
+  await database.drop();
+}
+
+async function run(db: Db) {
+  const shape = shapeFor(scale);
+  const [server] = await adminQuery<{ version: string }>(
+    "select current_setting('server_version') as version",
+  );
+  const tenant = await createTenant(db, { slug: 'bench', name: 'Benchmark organisation' }, 'bench');
+  log(`scale ${scale}: generating ${shape.pullRequests} pull requests on ${concurrency} connections`);
+
+  const generation = await timed(() =>
+    generate(db, tenant.id, shape, {
+      end,
+      concurrency,
+      onRepository: (done, total) => done % 10 === 0 && log(`generated ${done}/${total} repositories`),
+    }),
+  );
+  const analyze = await timed(() => db.exec('analyze'));
+  const rows = await countRows(db, tenant.id, [
+    'repositories',
+    'commits',
+    'commit_parents',
+    'pull_requests',
+    'pull_request_commits',
+    'pull_request_reviews',
+    'deployments',
+    'incidents',
+  ]);
+  log(`loaded in ${seconds(generation.ms + analyze.ms)}; refreshing the metric facts`);
+
+  const stopWatching = await watchActivity(database.url, database.name, classifyRefresh);
+  const refresh = await timed(() => refreshFacts(db, tenant.id));
+  const refreshProfile = await stopWatching();
+  const analyzeFacts = await timed(() =>
+    db.exec('analyze deployment_commits, deployment_facts, change_facts, pull_request_facts'),
+  );
+  const facts = await countRows(db, tenant.id, [
+    'deployment_commits',
+    'deployment_facts',
+    'change_facts',
+    'pull_request_facts',
+  ]);
+  log(`refreshed ${refresh.value.deployments} deployments in ${seconds(refresh.ms)}; measuring`);
+
+  const dora = await latency(() => doraSummary(db, tenant.id, period), warmCalls);
+  const prs = await latency(() => prSummary(db, tenant.id, period), warmCalls);
+  const doraQueries = await doraQueryTimes(db, tenant.id, warmCalls);
+
+  const first = await timed(() => baselineDora(db, tenant.id, period));
+  // The baseline takes minutes at scale 1: the slower it is, the fewer calls are measured.
+  const baselineCalls = Number(
+    args['baseline-calls'] ?? (first.ms < 10_000 ? 10 : first.ms < 60_000 ? 3 : 1),
+  );
+  log(`baseline first call ${seconds(first.ms)}; ${baselineCalls} calls in all`);
+  const repeats: number[] = [];
+  for (let i = 1; i < baselineCalls; i++)
+    repeats.push((await timed(() => baselineDora(db, tenant.id, period))).ms);
+  const measured = [first.ms, ...repeats];
+  const baseline = {
+    coldMs: first.ms,
+    calls: measured.length,
+    p50Ms: percentile(measured, 0.5),
+    minMs: Math.min(...measured),
+    maxMs: Math.max(...measured),
+    figures: first.value,
+  };
+
+  // Steady state: one new deployment per repository (after the measured period), then a refresh.
+  const added = await addDeployments(db, tenant.id, shape, new Date(end.getTime() + 3_600_000));
+  const stopWatchingAgain = await watchActivity(database.url, database.name, classifyRefresh);
+  const incremental = await timed(() => refreshFacts(db, tenant.id));
+  const incrementalProfile = await stopWatchingAgain();
+  log(`refreshed after ${added} new deployments in ${seconds(incremental.ms)}`);
+
+  const report = dora.first;
+  const checks = compare(first.value, {
+    deployments: report.deploymentFrequency.deployments,
+    deploymentDays: report.deploymentFrequency.deploymentDays,
+    failed: report.changeFailRate.failed,
+    leadTimeSamples: report.changeLeadTime.sampleSize,
+    leadTimeMedian: report.changeLeadTime.median,
+    leadTimeP75: report.changeLeadTime.p75,
+    leadTimeP90: report.changeLeadTime.p90,
+  });
+  const ratio = baseline.p50Ms / dora.latency.p50Ms;
+  return {
+    date: new Date().toISOString(),
+    scale,
+    period: { from: period.from.toISOString(), to: period.to.toISOString() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryBytes: os.totalmem(),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      postgres: server?.version ?? 'unknown',
+    },
+    shape: {
+      pullRequests: shape.pullRequests,
+      commits: shape.commits,
+      deployments: shape.deployments,
+      incidents: shape.incidents,
+    },
+    rows,
+    facts,
+    databaseBytes: await databaseBytes(),
+    generation: {
+      loadMs: generation.ms,
+      analyzeMs: analyze.ms,
+      totalMs: generation.ms + analyze.ms,
+      concurrency,
+    },
+    refresh: {
+      ms: refresh.ms,
+      deployments: refresh.value.deployments,
+      msPerDeployment: refresh.ms / refresh.value.deployments,
+      projectedFullScaleMs: (refresh.ms / refresh.value.deployments) * 100_000,
+      profileSeconds: refreshProfile,
+      analyzeFactsMs: analyzeFacts.ms,
+    },
+    incrementalRefresh: {
+      ms: incremental.ms,
+      newDeployments: added,
+      deployments: incremental.value.deployments,
+      profileSeconds: incrementalProfile,
+    },
+    dora: dora.latency,
+    doraQueries,
+    prs: prs.latency,
+    doraFigures: {
+      deployments: report.deploymentFrequency.deployments,
+      failed: report.changeFailRate.failed,
+      changeFailRate: report.changeFailRate.value,
+      leadTimeMedian: report.changeLeadTime.median,
+      leadTimeSamples: report.changeLeadTime.sampleSize,
+      recoveryMedian: report.failedDeploymentRecoveryTime.median,
+      prsMerged: prs.first.merged,
+    },
+    baseline,
+    checks,
+    ratio,
+    goals: {
+      doraWarmP50Under100ms: dora.latency.p50Ms <= 100,
+      doraWarmP95Under100ms: dora.latency.p95Ms <= 100,
+      tenTimesFasterThanBaseline: ratio >= 10,
+    },
+    peakRssBytes: peakRss(),
+  };
+}
+
+/** Warm time of each DORA statement alone (the same SQL and parameters doraSummary runs). */
+async function doraQueryTimes(db: Db, tenantId: string, calls: number): Promise<Record<string, Latency>> {
+  const params = [tenantId, period.from, period.to, 'UTC', 'week', null, null, null];
+  const times: Record<string, Latency> = {};
+  for (const [name, sql] of Object.entries(doraSql)) {
+    const run = () => withTenant(db, tenantId, (tx) => tx.query(sql, params));
+    times[name] = (await latency(run, Math.min(calls, 10))).latency;
+  }
+  return times;
+}
+
+function compare(baseline: BaselineFigures, pulse: BaselineFigures) {
+  return (Object.keys(pulse) as (keyof BaselineFigures)[]).map((figure) => ({
+    figure,
+    pulse: pulse[figure],
+    baseline: baseline[figure],
+    equal: pulse[figure] === baseline[figure],
+  }));
+}
+
+function classifyRefresh(state: string, query: string): string {
+  if (state.startsWith('idle in transaction')) return 'client round trips';
+  if (query.includes('with recursive walk')) return 'change sets: graph walk (per deployment)';
+  if (query.includes('insert into deployment_facts')) return 'change sets: facts row (per deployment)';
+  if (/delete from deployment_(commits|facts)|from deployments/.test(query))
+    return 'change sets: series set-up';
+  if (
+    query.includes('with production as') ||
+    query.includes('with rework as') ||
+    query.includes('update deployment_facts')
+  )
+    return 'failures and rework';
+  if (query.includes('pull_request_facts')) return 'pull request facts';
+  if (query.includes('change_facts')) return 'change facts';
+  return 'other';
+}
+
+async function countRows(
+  db: Db,
+  tenantId: string,
+  tables: readonly string[],
+): Promise<Record<string, number>> {
+  return withTenant(db, tenantId, async (tx) => {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      counts[table] = (await tx.query<{ n: number }>(`select count(*) as n from ${table}`)).rows[0]!.n;
+    }
+    return counts;
+  });
+}
+
+async function databaseBytes(): Promise<number> {
+  const [row] = await adminQuery<{ bytes: string }>('select pg_database_size($1) as bytes', [database.name]);
+  return Number(row?.bytes ?? 0);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+function millis(ms: number): string {
+  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+function printTable(r: Awaited<ReturnType<typeof run>>): void {
+  const lines: [string, string][] = [
+    ['scale', String(r.scale)],
+    [
+      'machine',
+      `${r.machine.cpus} cores, ${mib(r.machine.memoryBytes)} RAM, PostgreSQL ${r.machine.postgres}`,
+    ],
+    ...Object.entries({ ...r.rows, ...r.facts }).map(([t, n]): [string, string] => [
+      `rows: ${t}`,
+      n.toLocaleString('en'),
+    ]),
+    ['database size', mib(r.databaseBytes)],
+    ['generation + load', `${seconds(r.generation.loadMs)} + analyze ${seconds(r.generation.analyzeMs)}`],
+    [
+      'facts refresh',
+      `${seconds(r.refresh.ms)} (${r.refresh.deployments} deployments, ${millis(r.refresh.msPerDeployment)} each)`,
+    ],
+    ['  projected at scale 1', seconds(r.refresh.projectedFullScaleMs)],
+    ['  analyze facts afterwards', seconds(r.refresh.analyzeFactsMs)],
+    ...Object.entries(r.refresh.profileSeconds).map(([k, s]): [string, string] => [
+      `  ${k}`,
+      `~${s.toFixed(1)} s`,
+    ]),
+    [
+      'refresh after 1 new deployment per repo',
+      `${seconds(r.incrementalRefresh.ms)} (${r.incrementalRefresh.deployments} deployments walked)`,
+    ],
+    ...Object.entries(r.incrementalRefresh.profileSeconds).map(([k, s]): [string, string] => [
+      `  ${k}`,
+      `~${s.toFixed(1)} s`,
+    ]),
+    ['doraSummary cold', millis(r.dora.coldMs)],
+    [
+      'doraSummary warm p50 / p95',
+      `${millis(r.dora.p50Ms)} / ${millis(r.dora.p95Ms)} (${r.dora.calls} calls)`,
+    ],
+    ...Object.entries(r.doraQueries).map(([k, l]): [string, string] => [`  ${k} warm p50`, millis(l.p50Ms)]),
+    ['prSummary cold', millis(r.prs.coldMs)],
+    ['prSummary warm p50 / p95', `${millis(r.prs.p50Ms)} / ${millis(r.prs.p95Ms)} (${r.prs.calls} calls)`],
+    ['baseline cold', millis(r.baseline.coldMs)],
+    ['baseline p50 (all calls)', `${millis(r.baseline.p50Ms)} (${r.baseline.calls} calls)`],
+    ['baseline / Pulse warm p50', `${r.ratio.toFixed(0)}×`],
+    ...r.checks.map((c): [string, string] => [
+      `agree: ${c.figure}`,
+      `${c.equal ? 'yes' : 'NO'} (${c.pulse})`,
+    ]),
+    ['goal DORA warm ≤ 100 ms (p95)', r.goals.doraWarmP95Under100ms ? 'met' : 'not met'],
+    ['goal ≥ 10× baseline (p50s)', r.goals.tenTimesFasterThanBaseline ? 'met' : 'not met'],
+    ['peak RSS (bench process)', mib(r.peakRssBytes)],
+  ];
+  const width = Math.max(...lines.map(([k]) => k.length));
+  console.log(lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+}
