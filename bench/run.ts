@@ -41,6 +41,9 @@ const database = await createDatabase();
 let db: Db | undefined;
 const interrupted = () => {
   log('interrupted: dropping the benchmark database');
+  // Dropping it ends this process's connections; their errors no longer matter.
+  process.on('uncaughtException', () => {});
+  process.on('unhandledRejection', () => {});
   void database.drop().finally(() => process.exit(130));
 };
 process.once('SIGINT', interrupted);
