@@ -160,6 +160,27 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into incidents (tenant_id, source, external_id, title, repository_id, deployment_id, started_at) values ($1, 'github', 'I_1', 'Outage', $2, $3, $4)",
     [t, repo, deployment, at],
   );
+  const run = await one(
+    "insert into sync_runs (tenant_id, integration_id, state) values ($1, $2, 'succeeded') returning id",
+    [t, integration],
+  );
+  await tx.query(
+    "insert into sync_partitions (tenant_id, sync_run_id, stream, partition) values ($1, $2, 'pull_requests', 'acme/api')",
+    [t, run],
+  );
+  await tx.query(
+    "insert into git_refs (tenant_id, repository_id, kind, name, sha) values ($1, $2, 'tag', 'v1.0.0', $3)",
+    [t, repo, second],
+  );
+  await tx.query(
+    `insert into pipeline_runs (tenant_id, repository_id, source, external_id, name, head_sha, status, created_at, updated_at)
+     values ($1, $2, 'github', 'WR_1', 'deploy', $3, 'completed', $4, $4)`,
+    [t, repo, second, at],
+  );
+  await tx.query(
+    "insert into commit_checks (tenant_id, repository_id, source, external_id, sha, name, state) values ($1, $2, 'github', 'CK_1', $3, 'ci', 'success')",
+    [t, repo, second],
+  );
   await tx.query(
     `insert into deployment_facts (tenant_id, deployment_id, repository_id, environment, is_production, finished_at, change_count, commit_known)
      values ($1, $2, $3, 'production', true, $4, 1, true)`,
@@ -174,6 +195,10 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     `insert into pull_request_facts (tenant_id, pull_request_id, repository_id, is_bot, first_commit_at, ready_at, coding_seconds)
      values ($1, $2, $3, false, $4, $4, 0)`,
     [t, pr, repo, at],
+  );
+  await tx.query(
+    'insert into change_lead_time_days (tenant_id, day, lead_bucket, total) values ($1, $2, 0, 1)',
+    [t, '2026-03-02'],
   );
   return userId;
 }

@@ -144,6 +144,122 @@ export const errorRegistry = {
     message: 'No such repository.',
     hint: 'Name repositories by full name (owner/name) or by name, as synced from the source.',
   },
+  INTEGRATION_KIND_UNKNOWN: {
+    status: 400,
+    message: 'There is no connector of this kind.',
+    hint: 'Use one of the kinds Pulse knows: github, git (docs/connectors/ has one page per connector).',
+  },
+  INTEGRATION_CONFIG_INVALID: {
+    status: 400,
+    message: 'The integration configuration is invalid.',
+    hint: 'Fix the setting named in the message; docs/connectors/<kind>.md lists every setting with an example.',
+  },
+  INTEGRATION_SECRETS_INVALID: {
+    status: 400,
+    message: 'The integration credentials are missing or invalid.',
+    hint: 'Give the credentials the connector needs, e.g. a GitHub token with --token-stdin.',
+  },
+  INTEGRATION_NAME_TAKEN: {
+    status: 409,
+    message: 'An integration with this name exists already.',
+    hint: 'Choose another name, or remove the existing one with: pulse integrations remove NAME',
+  },
+  INTEGRATION_NOT_FOUND: {
+    status: 404,
+    message: 'There is no such integration.',
+    hint: 'List the integrations with: pulse integrations list',
+  },
+  SYNC_RUN_NOT_FOUND: {
+    status: 404,
+    message: 'There is no such sync run.',
+    hint: 'List recent runs with: pulse sync status',
+  },
+  SYNC_RUN_STATE_INVALID: {
+    status: 409,
+    message: 'The sync run is not in a state that allows this.',
+    hint: 'Only a queued or running run can be paused or cancelled, and only a paused run resumed. See: pulse sync status',
+  },
+  SOURCE_HTTP_ERROR: {
+    status: 502,
+    message: 'The source rejected a request.',
+    hint: 'The message gives the status, the request path and the explanation the source sent; check that the integration settings (owner, repository, project key) name things that exist and are visible to its token.',
+  },
+  SOURCE_AUTH_FAILED: {
+    status: 502,
+    message: 'The source refused the integration credentials.',
+    hint: 'The token is missing, expired, revoked or lacks a scope or permission. Create a new token with the scopes listed in the connector documentation and update the integration.',
+  },
+  SOURCE_RATE_LIMITED: {
+    status: 503,
+    message: 'The source rate limit will not reset soon enough to wait for it.',
+    hint: 'The message says when the limit resets; the sync resumes from its checkpoint if you run it again after that time. Syncing fewer repositories at once or a token with a higher limit also helps.',
+  },
+  SOURCE_UNAVAILABLE: {
+    status: 503,
+    message: 'The source did not answer successfully after several attempts.',
+    hint: 'The source is down, slow or unreachable from this host (network, proxy, firewall, base URL). Check its status page and the base URL, then run the sync again; it resumes from its checkpoint.',
+  },
+  SOURCE_RESPONSE_INVALID: {
+    status: 502,
+    message: 'The source answered with a body that is not valid JSON.',
+    hint: 'A proxy or gateway in between may be cutting or replacing responses; check the base URL points at the API itself, then run the sync again.',
+  },
+  SOURCE_NOT_FOUND: {
+    status: 404,
+    message:
+      'A repository (or other source object) named by the integration does not exist or is not visible to its token.',
+    hint: "Check the name in the integration settings; a deleted, renamed or private repository needs its name fixed or the token given access (GitHub: the repo scope, or the organisation's SSO authorisation).",
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    message: 'The import file cannot be read.',
+    hint: 'Check the path and that this process may read it; pass - to read standard input.',
+  },
+  IMPORT_LINE_INVALID: {
+    status: 400,
+    message: 'Some lines of the import file are not valid records; the valid lines were imported.',
+    hint: 'Fix the lines named in the report (line N: field: reason) and import the file again; lines already imported are unchanged by a re-import. docs/import-format.md describes every record type.',
+  },
+  IMPORT_FORMAT_UNSUPPORTED: {
+    status: 400,
+    message: 'The import file is in a format or version this Pulse does not read.',
+    hint: 'The first line may be {"type":"header","format":"pulse-ndjson","version":1}; export the data again with a Pulse that writes version 1, or remove the header.',
+  },
+  RECORD_REFERENCE_UNKNOWN: {
+    status: 422,
+    message: 'A record refers to another record that is not stored.',
+    hint: 'Store the referenced record first (e.g. the pull request before its reviews, the repository before its commits), or include it in the same import file.',
+  },
+  PERSON_NOT_FOUND: {
+    status: 404,
+    message: 'No such person.',
+    hint: 'List people and their ids with: pulse people list --tenant SLUG [--search NAME]',
+  },
+  GIT_NOT_INSTALLED: {
+    status: 500,
+    message: 'The git command cannot be run on the Pulse server.',
+    hint: 'Install git (2.20 or later) on every host that runs Pulse workers, e.g. apt-get install git, and make sure it is on the PATH of the Pulse process.',
+  },
+  GIT_REPOSITORY_NOT_FOUND: {
+    status: 400,
+    message: 'A configured path is not a git repository.',
+    hint: 'Give the absolute path of a working tree or a bare clone on the Pulse server (e.g. /srv/git/api.git); check it with: git -C PATH rev-parse --git-dir',
+  },
+  GIT_REPOSITORY_UNREADABLE: {
+    status: 500,
+    message: 'A configured git repository cannot be read.',
+    hint: 'Let the user running Pulse read the repository folder; if git reports "dubious ownership", run as that user: git config --global --add safe.directory PATH',
+  },
+  GIT_REPOSITORY_NAME_CONFLICT: {
+    status: 400,
+    message: 'Two configured git repositories have the same full name.',
+    hint: 'Give each repository its own "name" (owner/name, e.g. "acme/api") in the integration configuration.',
+  },
+  GIT_COMMAND_FAILED: {
+    status: 502,
+    message: 'A git command failed.',
+    hint: 'The message quotes git; run the same command by hand (git -C PATH …) to investigate. A corrupt repository can be checked with: git -C PATH fsck',
+  },
   VALIDATION_FAILED: {
     status: 400,
     message: 'The input is invalid.',

@@ -164,3 +164,124 @@ describeEachDb('DevLake reference cases', (handle) => {
     expect(failed.rows[0]!.n).toBe(0);
   });
 });
+
+/** DevLake writes "2023-4-11 4:51:47" as well as ISO; Scenario times are ISO without a zone (UTC). */
+const iso = (text: string) =>
+  text.replace(
+    /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2}).*$/,
+    (_, y: string, m: string, d: string, h: string, mi: string, s: string) =>
+      `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${s}`,
+  );
+
+describeEachDb('DevLake reference: change_lead_time', (handle) => {
+  it('PR stages and deploy times: DevLake project_pr_metrics, and where Pulse differs', async () => {
+    // DevLake (calculate_change_lead_time) takes which deployment shipped which merge commit from
+    // commits_diffs; Pulse walks the commit graph, so the graph below reproduces those diffs: per
+    // series, deployed commit ← … ← the merge commits its diff lists. A Pulse pull request belongs
+    // to the repository that deploys it (DevLake keeps repo1 and the deployments' repositories apart).
+    // Only the rows that matter are loaded: deployments 1, 5 (cicd1, REPO111, production), 2, 6
+    // (cicd1, REPO222), 7, 8 (REPO111 staging) and the failed 11 (cicd2, REPO111). Comments become
+    // reviews of state "commented". DevLake reports whole minutes rounded up; Pulse seconds.
+    const dir = 'change_lead_time/';
+    const prs = csv(`${dir}pull_requests.csv`);
+    const comments = csv(`${dir}pull_request_comments.csv`);
+    const prCommits = csv(`${dir}pull_request_commits.csv`);
+    const devlake = Object.fromEntries(csv(`${dir}project_pr_metrics.csv`).map((r) => [r.id!, r]));
+    const deployments = Object.fromEntries(csv(`${dir}cicd_deployment_commits.csv`).map((r) => [r.id!, r]));
+    const repoOfPr: Record<string, string> = {
+      pr0: 'cicd1@REPO111',
+      pr1: 'cicd1@REPO111',
+      pr2: 'cicd1@REPO111',
+      pr3: 'cicd1@REPO222',
+      pr4: 'cicd1@REPO111',
+      pr5: 'cicd2@REPO111',
+    };
+    const s = new Scenario('devlake-lead-time');
+    for (const repo of new Set(Object.values(repoOfPr))) s.repo(repo);
+    for (const person of 'abcdefghijkl') s.person(person);
+    const chain = (repo: string, names: string[]) =>
+      names.forEach((name, i) => s.commit(repo, name, '2022-01-01T00:00', i === 0 ? [] : [names[i - 1]!]));
+    chain('cicd1@REPO111', [
+      'pr_merge_commit0',
+      'commit1',
+      'pr_merge_commit1',
+      'pr_merge_commit2',
+      'commit5',
+    ]);
+    chain('cicd1@REPO111', ['commit7', 'pr_merge_commit4', 'commit8']);
+    chain('cicd1@REPO222', ['commit2', 'pr_merge_commit3', 'commit6']);
+    chain('cicd2@REPO111', ['pr_merge_commit5', 'commit11']);
+    for (const id of ['1', '5', '2', '6', '7', '8', '11']) {
+      const d = deployments[id]!;
+      const repo = `${d.cicd_scope_id}@${d.repo_url}`;
+      const status = d.result === 'SUCCESS' ? 'success' : 'failure';
+      s.deploy(repo, `dl-${id}`, d.environment!.toLowerCase(), d.commit_sha!, iso(d.finished_date!), status);
+    }
+    for (const [n, pr] of prs.filter((p) => p.merged_date !== '').entries()) {
+      const own = prCommits.filter((c) => c.pull_request_id === pr.id);
+      for (const c of own) s.commit(repoOfPr[pr.id!]!, c.commit_sha!, iso(c.commit_authored_date!));
+      s.pr(repoOfPr[pr.id!]!, pr.id!, {
+        number: n + 1,
+        author: pr.author_id === '' ? 'nobody' : pr.author_id!,
+        created: iso(pr.created_date!),
+        merged: iso(pr.merged_date!),
+        mergeCommit: pr.merge_commit_sha!,
+        commits: own.map((c) => c.commit_sha!),
+        reviews: comments
+          .filter((c) => c.pull_request_id === pr.id)
+          .map((c) => ({ by: c.account_id!, at: iso(c.created_date!), state: 'commented' })),
+      });
+    }
+    const ids = await s.save(handle.db);
+    await refreshFacts(handle.db, ids.tenantId);
+    const rows = await withTenant(handle.db, ids.tenantId, (tx) =>
+      tx.query<Record<string, number | null>>(
+        `select pr.external_id as id, f.coding_seconds as coding, f.pickup_seconds as pickup,
+                f.review_seconds as review, f.deploy_seconds as deploy
+           from pull_request_facts f join pull_requests pr on pr.id = f.pull_request_id order by 1`,
+      ),
+    );
+    const minutes = (seconds: number | null) => (seconds === null ? '' : String(Math.ceil(seconds / 60)));
+    const ours = Object.fromEntries(rows.rows.map((r) => [r.id, r]));
+    // Where Pulse and DevLake agree, they agree to the minute.
+    for (const [id, stage] of [
+      ['pr0', 'coding'],
+      ['pr1', 'coding'],
+      ['pr1', 'pickup'],
+      ['pr1', 'review'],
+      ['pr1', 'deploy'],
+      ['pr2', 'pickup'],
+      ['pr2', 'review'],
+      ['pr2', 'deploy'],
+      ['pr3', 'coding'],
+      ['pr4', 'coding'],
+      ['pr4', 'deploy'],
+      ['pr5', 'coding'],
+      ['pr5', 'deploy'],
+    ] as const) {
+      expect(minutes(ours[id]![stage]!), `${id} ${stage}`).toBe(devlake[id]![`pr_${stage}_time`]);
+    }
+    // Where Pulse deliberately differs (docs/metrics.md "Pull request stages"):
+    expect(ours.pr0).toMatchObject({ pickup: null, review: null });
+    // pr0 was shipped by the first deployment of its series (commit1): Pulse ships a first
+    // deployment's whole history (merged 2022-02-10 04:51:47 → deployed 2023-04-10 06:52:47);
+    // DevLake computes no diff for a deployment without a predecessor and reports no deploy time.
+    expect(devlake.pr0!.pr_deploy_time).toBe('');
+    expect(ours.pr0!.deploy).toBe(36_640_860);
+    // pr2's commits were authored after it was opened: coding time 0 (never negative); DevLake: none.
+    expect(devlake.pr2!.pr_coding_time).toBe('');
+    expect(ours.pr2!.coding).toBe(0);
+    // pr3 and pr5 were commented on before they were opened: Pulse counts such a review when the PR
+    // became ready (pickup 0, review = ready → merge = 72 h and 1 h); DevLake has no pickup time and
+    // measures review from the early comment (5760 and 313068 minutes).
+    expect(ours.pr3).toMatchObject({ pickup: 0, review: 72 * 3600 });
+    expect(ours.pr5).toMatchObject({ pickup: 0, review: 3600 });
+    // pr3's deployment finished before its merge (inconsistent times in the fixture): Pulse's deploy
+    // time is 0 rather than negative; DevLake reports none.
+    expect(ours.pr3!.deploy).toBe(0);
+    // pr4's only review came after the merge: merged without review (pickup and review null);
+    // DevLake's pickup runs to that late comment (1500 minutes).
+    expect(ours.pr4).toMatchObject({ pickup: null, review: null });
+    expect(devlake.pr4!.pr_pickup_time).toBe('1500');
+  });
+});

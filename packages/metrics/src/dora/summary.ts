@@ -5,6 +5,7 @@
  */
 import { withTenant, type Db, type Tx } from '@pulse/db';
 import { bandByBounds, bands, cadenceOf, type Band, type BenchmarkYear, type Cadence } from './bands.ts';
+import { leadTimeFigures } from './lead-time.ts';
 import { doraSql } from './sql.ts';
 import { validatePeriod, type Granularity } from '../period.ts';
 
@@ -81,12 +82,17 @@ export interface DoraBucket {
 }
 
 interface DeploymentRow {
+  key: string;
   deployments: number;
   deploymentDays: number;
   failed: number;
   rework: number;
   recovered: number;
   recoveryMedian: number | null;
+  /** The period row only: the cadence medians. */
+  medianWeeklyDeploymentDays?: number;
+  weeks?: number;
+  medianMonthlyDeploymentDays?: number;
 }
 
 export async function doraSummary(db: Db, tenantId: string, query: DoraQuery): Promise<DoraReport> {
@@ -101,34 +107,17 @@ export async function doraSummary(db: Db, tenantId: string, query: DoraQuery): P
     q.repositoryIds,
     q.teamId,
   ];
-  const [deployments, cadence, lead, series] = await withTenant(
-    db,
-    tenantId,
-    async (tx: Tx) =>
-      [
-        (await tx.query<DeploymentRow>(doraSql.deploymentSummary, params)).rows[0]!,
-        (
-          await tx.query<{
-            medianWeeklyDeploymentDays: number;
-            weeks: number;
-            medianMonthlyDeploymentDays: number;
-          }>(doraSql.cadence, params)
-        ).rows[0]!,
-        (
-          await tx.query<{
-            sampleSize: number;
-            median: number | null;
-            p75: number | null;
-            p90: number | null;
-          }>(doraSql.leadTimeSummary, params)
-        ).rows[0]!,
-        (
-          await tx.query<
-            DeploymentRow & { bucket: string; leadTimeSamples: number; leadTimeMedian: number | null }
-          >(doraSql.series, params)
-        ).rows,
-      ] as const,
-  );
+  const [rows, leadByKey] = await withTenant(db, tenantId, async (tx: Tx) => {
+    // These statements run in milliseconds; JIT compilation alone would cost 50–900 ms per call.
+    await tx.query('set local jit = off');
+    const scoped = q.repositoryIds !== null || q.teamId !== null;
+    const deploymentRows = (await tx.query<DeploymentRow>(doraSql.deployments, params)).rows;
+    return [deploymentRows, await leadTimeFigures(tx, params, scoped)] as const;
+  });
+  const deployments = rows.find((row) => row.key === 'period')!;
+  const cadence = deployments as Required<DeploymentRow>;
+  const series = rows.filter((row) => row.key !== 'period').sort((a, b) => a.key.localeCompare(b.key));
+  const lead = leadByKey.get('period') ?? { sampleSize: 0, median: null, p75: null, p90: null };
   const year = bands[q.benchmark];
   const periodDays = (q.to.getTime() - q.from.getTime()) / 86_400_000;
   const n = deployments.deployments;
@@ -184,13 +173,13 @@ export async function doraSummary(db: Db, tenantId: string, query: DoraQuery): P
       sampleSize: n,
     },
     series: series.map((row) => ({
-      bucket: row.bucket,
+      bucket: row.key,
       deployments: row.deployments,
       deploymentDays: row.deploymentDays,
       changeFailRate: row.deployments > 0 ? row.failed / row.deployments : null,
       deploymentReworkRate: row.deployments > 0 ? row.rework / row.deployments : null,
-      leadTimeMedian: row.leadTimeMedian,
-      leadTimeSamples: row.leadTimeSamples,
+      leadTimeMedian: leadByKey.get(row.key)?.median ?? null,
+      leadTimeSamples: leadByKey.get(row.key)?.sampleSize ?? 0,
       recoveryMedian: row.recoveryMedian,
       recovered: row.recovered,
     })),

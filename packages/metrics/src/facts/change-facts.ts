@@ -3,37 +3,23 @@
  * first successful production deployment that shipped it. A change is a merged pull request
  * (shipped with its merge or squash commit) or a commit that belongs to no merged pull request
  * (a direct push). Bots' pull requests are excluded.
+ *
+ * Incremental: only the changes of pull requests whose facts this refresh recomputed, and the
+ * commits that production deployments computed in this refresh shipped (or that such pull requests
+ * contain), are deleted and derived again. Returns the UTC days whose samples changed, for
+ * change_lead_time_days.
  */
 import type { Tx } from '@pulse/db';
+import { commitChangesSql, pullRequestChangesSql, staleChangesSql } from './change-sql.ts';
 
-export async function computeChangeFacts(tx: Tx, tenantId: string): Promise<void> {
-  await tx.query('delete from change_facts where tenant_id = $1', [tenantId]);
-  await tx.query(
-    `insert into change_facts (tenant_id, deployment_id, repository_id, change_kind, change_ref, author_identity_id,
-                               first_commit_at, deployed_at, lead_time_seconds)
-     select f.tenant_id, f.deployment_id, f.repository_id, 'pull_request', f.pull_request_id::text, f.author_identity_id,
-            f.first_commit_at, f.deployed_at, greatest(0, extract(epoch from f.deployed_at - f.first_commit_at))
-       from pull_request_facts f
-      where f.tenant_id = $1 and f.deployed_at is not null and not f.is_bot`,
-    [tenantId],
-  );
-  await tx.query(
-    `insert into change_facts (tenant_id, deployment_id, repository_id, change_kind, change_ref, author_identity_id,
-                               first_commit_at, deployed_at, lead_time_seconds)
-     select distinct on (c.repository_id, c.sha)
-            c.tenant_id, f.deployment_id, c.repository_id, 'commit', c.sha, c.author_identity_id,
-            c.authored_at, f.finished_at, greatest(0, extract(epoch from f.finished_at - c.authored_at))
-       from deployment_facts f
-       join deployment_commits dc on dc.tenant_id = f.tenant_id and dc.deployment_id = f.deployment_id
-       join commits c on c.tenant_id = dc.tenant_id and c.repository_id = dc.repository_id and c.sha = dc.sha
-      where f.tenant_id = $1 and f.is_production
-        and not exists (select 1 from pull_requests pr where pr.tenant_id = c.tenant_id and pr.repository_id = c.repository_id
-                         and pr.merged_at is not null and pr.merge_commit_sha = c.sha)
-        and not exists (select 1 from pull_request_commits pc
-                          join pull_requests pr on pr.tenant_id = pc.tenant_id and pr.id = pc.pull_request_id
-                         where pc.tenant_id = c.tenant_id and pc.sha = c.sha and pr.repository_id = c.repository_id
-                           and pr.merged_at is not null)
-      order by c.repository_id, c.sha, f.finished_at, f.deployment_id`,
-    [tenantId],
-  );
+export async function computeChangeFacts(tx: Tx, tenantId: string, full: boolean): Promise<string[]> {
+  const days = new Set<string>();
+  const collect = async (sql: string) => {
+    const rows = await tx.query<{ day: string }>(sql, [tenantId]);
+    for (const row of rows.rows) days.add(row.day);
+  };
+  await collect(staleChangesSql(full));
+  await collect(pullRequestChangesSql(full));
+  await collect(commitChangesSql(full));
+  return [...days];
 }

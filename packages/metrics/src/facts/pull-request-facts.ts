@@ -7,16 +7,39 @@
  * - deploy: merge → the first successful production deployment that shipped the merge commit
  *   (for squash and rebase merges, the resulting commit).
  * A stage that has not happened is null. Reviews on a draft count as at the ready time.
+ *
+ * Incremental: a pull request's facts are recomputed when it has none, when its updated_at moved
+ * (GitHub bumps it for commits, reviews, labels and merges), or when a deployment computed in this
+ * refresh may have shipped it (a series recomputed from a late deployment, or its first production
+ * deployment). Identity changes (a login marked as bot, two identities merged into one person) need
+ * a full refresh.
  */
 import type { Tx } from '@pulse/db';
 import type { FactOptions } from '../options.ts';
 
+/** Deletes the facts that are out of date (see above); computePullRequestFacts then recomputes them. */
+export async function expirePullRequestFacts(tx: Tx, tenantId: string): Promise<void> {
+  // deployment_facts.computed_at = now(): computed in this transaction (now() is its start time).
+  await tx.query(
+    `delete from pull_request_facts f using pull_requests pr
+      where f.tenant_id = $1 and pr.tenant_id = $1 and pr.id = f.pull_request_id
+        and (pr.updated_at is distinct from f.source_updated_at
+             or f.deployment_id in (select deployment_id from deployment_facts where tenant_id = $1 and computed_at = now())
+             or (f.merged_at is not null and f.deployment_id is null and exists (
+                   select 1 from deployment_commits dc
+                     join deployment_facts df on df.tenant_id = dc.tenant_id and df.deployment_id = dc.deployment_id
+                    where dc.tenant_id = $1 and dc.repository_id = pr.repository_id and dc.sha = pr.merge_commit_sha
+                      and df.is_production and df.computed_at = now())))`,
+    [tenantId],
+  );
+}
+
+/** Computes the facts of every pull request that has none. */
 export async function computePullRequestFacts(tx: Tx, tenantId: string, options: FactOptions): Promise<void> {
-  await tx.query('delete from pull_request_facts where tenant_id = $1', [tenantId]);
   await tx.query(
     `insert into pull_request_facts (tenant_id, pull_request_id, repository_id, author_identity_id, is_bot, size,
                                      first_commit_at, ready_at, first_review_at, merged_at, deployed_at, deployment_id,
-                                     coding_seconds, pickup_seconds, review_seconds, deploy_seconds)
+                                     coding_seconds, pickup_seconds, review_seconds, deploy_seconds, source_updated_at)
      select pr.tenant_id, pr.id, pr.repository_id, pr.author_identity_id,
             coalesce(ai.is_bot, false) or coalesce(person.is_bot, false) or coalesce(ai.login ~* $2, false),
             case when pr.additions is null and pr.deletions is null then null
@@ -28,7 +51,9 @@ export async function computePullRequestFacts(tx: Tx, tenantId: string, options:
                  then extract(epoch from greatest(rv.first_review_at, t.ready_at) - t.ready_at) end,
             case when rv.first_review_at is not null
                  then extract(epoch from pr.merged_at - greatest(rv.first_review_at, t.ready_at)) end,
-            extract(epoch from dep.deployed_at - pr.merged_at)
+            -- A deployment recorded before the merge it shipped (clock skew) counts as immediate.
+            case when dep.deployed_at is not null then greatest(0, extract(epoch from dep.deployed_at - pr.merged_at)) end,
+            pr.updated_at
        from pull_requests pr
        left join identities ai on ai.tenant_id = pr.tenant_id and ai.id = pr.author_identity_id
        left join people person on person.tenant_id = ai.tenant_id and person.id = ai.person_id
@@ -56,7 +81,8 @@ export async function computePullRequestFacts(tx: Tx, tenantId: string, options:
           where dc.tenant_id = pr.tenant_id and dc.repository_id = pr.repository_id and dc.sha = pr.merge_commit_sha
           order by f.finished_at, f.deployment_id limit 1
        ) dep on pr.merged_at is not null
-      where pr.tenant_id = $1`,
+      where pr.tenant_id = $1
+        and not exists (select 1 from pull_request_facts f where f.tenant_id = pr.tenant_id and f.pull_request_id = pr.id)`,
     [tenantId, options.botPattern],
   );
 }

@@ -1,31 +1,59 @@
 /**
  * Brings a tenant's metric facts up to date with its domain data, in one transaction under the
- * tenant's row-level security. Deployment change sets are incremental (only new deployments walk
- * the commit graph); failures, pull request stages and lead time samples are recomputed set-wise.
+ * tenant's row-level security. Every step is incremental: only deployments without facts walk the
+ * commit graph; pull request and change facts are recomputed for what changed (see each step);
+ * failure and rework reasons are re-derived from compact per-deployment facts, writing only the rows
+ * whose reasons changed. `full: true` deletes every fact of the tenant and rebuilds it, for changed
+ * options or identity merges.
  */
-import { withTenant, type Db } from '@pulse/db';
+import { withTenant, type Db, type Tx } from '@pulse/db';
 import { factOptions, type FactOptions } from '../options.ts';
 import { computeChangeFacts } from './change-facts.ts';
 import { computeDeploymentChanges } from './deployment-changes.ts';
 import { computeDeploymentFailures } from './deployment-failures.ts';
-import { computePullRequestFacts } from './pull-request-facts.ts';
+import { recountLeadTimeDays } from './lead-time-days.ts';
+import { computePullRequestFacts, expirePullRequestFacts } from './pull-request-facts.ts';
 
 export interface RefreshResult {
   /** Deployments whose change sets were (re)computed. */
   readonly deployments: number;
 }
 
+export interface RefreshOptions extends Partial<FactOptions> {
+  /** Rebuild every fact of the tenant instead of bringing them up to date. */
+  readonly full?: boolean;
+}
+
 export async function refreshFacts(
   db: Db,
   tenantId: string,
-  overrides: Partial<FactOptions> = {},
+  { full = false, ...overrides }: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const options = factOptions(overrides);
   return withTenant(db, tenantId, async (tx) => {
+    // Nothing computed yet is a full build too: the set-wise path is cheaper than "what changed".
+    const rebuild = full || !(await hasFacts(tx));
+    if (full) await deleteFacts(tx, tenantId);
     const deployments = await computeDeploymentChanges(tx, tenantId, options);
-    await computeDeploymentFailures(tx, tenantId, options);
+    if (!rebuild) await expirePullRequestFacts(tx, tenantId);
     await computePullRequestFacts(tx, tenantId, options);
-    await computeChangeFacts(tx, tenantId);
+    const days = await computeChangeFacts(tx, tenantId, rebuild);
+    await recountLeadTimeDays(tx, tenantId, rebuild ? 'all' : days);
+    await computeDeploymentFailures(tx, tenantId, options);
     return { deployments };
   });
+}
+
+async function hasFacts(tx: Tx): Promise<boolean> {
+  const result = await tx.query<{ some: boolean }>(
+    'select exists (select 1 from pull_request_facts) or exists (select 1 from change_facts) as some',
+  );
+  return result.rows[0]!.some;
+}
+
+async function deleteFacts(tx: Tx, tenantId: string): Promise<void> {
+  for (const table of ['change_lead_time_days', 'change_facts', 'pull_request_facts', 'deployment_facts']) {
+    await tx.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
+  }
+  await tx.query('delete from deployment_commits where tenant_id = $1', [tenantId]);
 }

@@ -10,7 +10,7 @@ export const sha = (name: string): string => createHash('sha1').update(name).dig
 export const at = (iso: string): Date => new Date(iso.endsWith('Z') || iso.includes('+') ? iso : `${iso}Z`);
 
 type Step = (tx: Tx, ids: Ids) => Promise<void>;
-interface Ids {
+export interface Ids {
   tenantId: string;
   repos: Map<string, number>;
   people: Map<string, number>;
@@ -204,17 +204,46 @@ export class Scenario {
     return this;
   }
 
+  /** A work item of `kind` (feature, defect, incident, …) linked to the named pull requests. */
+  workItem(key: string, kind: string, prs: readonly string[]): this {
+    this.#steps.push(async (tx, ids) => {
+      const id = await one(
+        tx,
+        `insert into work_items (tenant_id, source, external_id, key, title, kind, status, status_category, created_at, updated_at)
+         values ($1, 'jira', $2, $2, $2, $3, 'Done', 'done', '2026-03-01T00:00Z', '2026-03-01T00:00Z') returning id`,
+        [ids.tenantId, key, kind],
+      );
+      for (const pr of prs) {
+        await tx.query(
+          "insert into work_item_pull_requests (tenant_id, work_item_id, pull_request_id, found_in) values ($1, $2, $3, 'title')",
+          [ids.tenantId, id, ids.prs.get(pr)],
+        );
+      }
+    });
+    return this;
+  }
+
+  /** Runs a step of its own (an update, say) with the ids created so far. */
+  step(fn: Step): this {
+    this.#steps.push(fn);
+    return this;
+  }
+
   /** Writes the scenario into a new tenant; returns the ids of what was created by name. */
   async save(db: Db): Promise<Ids> {
     const tenant = await createTenant(db, { slug: this.slug }, 'test');
-    const ids: Ids = {
+    return this.addTo(db, {
       tenantId: tenant.id,
       repos: new Map(),
       people: new Map(),
       prs: new Map(),
       deployments: new Map(),
-    };
-    await withTenant(db, tenant.id, async (tx) => {
+    });
+  }
+
+  /** Writes the scenario into the tenant of `ids` (created by an earlier save); adds to `ids`. */
+  async addTo(db: Db, ids: Ids): Promise<Ids> {
+    await withTenant(db, ids.tenantId, async (tx) => {
       for (const step of this.#steps) await step(tx, ids);
     });
     return ids;
