@@ -1,0 +1,20 @@
+export type * from './kit/contract.ts';
+export type * from './kit/http/client.ts';
+export { createHttpClient } from './kit/http/create-http-client.ts';
+export type { HttpClientOptions, HttpEvent } from './kit/http/options.ts';
+export {
+  parseRetryAfter,
+  retryAfterRateLimitPolicy,
+  type RateLimitContext,
+  type RateLimitDecision,
+  type RateLimitPolicy,
+  type RateLimitResponse,
+} from './kit/http/rate-limit.ts';
+export { githubRateLimitPolicy } from './kit/http/github-rate-limit.ts';
+export { paginateLink, parseLinkHeader, type PaginateOptions } from './kit/pagination.ts';
+export { createSemaphore, type Semaphore } from './kit/concurrency.ts';
+export { githubConnector } from './github/index.ts';
+export { githubConfig, githubSecrets, githubEndpoints } from './github/config.ts';
+export type { GithubConfig, GithubConfigInput, GithubSecrets } from './github/config.ts';
+export { createGitConnector, gitConnector } from './git/index.ts';
+export type { GitConfig, GitConnectorOptions, GitSecrets } from './git/index.ts';
