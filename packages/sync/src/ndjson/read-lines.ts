@@ -1,0 +1,50 @@
+/**
+ * Splits a byte stream into lines without ever holding more than one line (up to `maxBytes`) in
+ * memory: a 1 GB file streams through, and a runaway line is skipped, not buffered.
+ */
+
+export type Line =
+  { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLong: number };
+
+/** Lines of `stream` (LF or CRLF), numbered from 1; a line longer than maxBytes yields its size. */
+export async function* readLines(
+  stream: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let dropped = false;
+  let number = 0;
+  const finish = (): Line => {
+    number += 1;
+    const line: Line = dropped
+      ? { number, tooLong: size }
+      : { number, text: stripCr(Buffer.concat(parts, size).toString('utf8')) };
+    parts = [];
+    size = 0;
+    dropped = false;
+    return line;
+  };
+  for await (const chunk of stream) {
+    const bytes =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(10, start);
+      const end = newline === -1 ? bytes.length : newline;
+      size += end - start;
+      if (size > maxBytes) dropped = true;
+      if (!dropped) parts.push(bytes.subarray(start, end));
+      if (newline === -1) break;
+      yield finish();
+      start = newline + 1;
+    }
+  }
+  if (size > 0 || parts.length > 0) yield finish();
+}
+
+function stripCr(text: string): string {
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
