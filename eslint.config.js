@@ -54,7 +54,12 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['packages/metrics/src/**', 'packages/demo/src/**'],
+    files: [
+      'packages/metrics/src/**',
+      'packages/demo/src/**',
+      'packages/sync/src/**',
+      'packages/connectors/src/**',
+    ],
     rules: restrict({
       group: ['@pulse/server', 'fastify'],
       message: 'Library packages must not depend on the server.',

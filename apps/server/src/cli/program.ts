@@ -10,6 +10,14 @@ import { metricsCommand } from './commands/metrics.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { serveCommand } from './commands/serve.ts';
+import { integrationsCommand } from './commands/integrations.ts';
+import { syncCommand } from './commands/sync.ts';
+import { runsCommand } from './commands/runs.ts';
+import { workerCommand } from './commands/worker.ts';
+import { reprocessCommand } from './commands/reprocess.ts';
+import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
+import { peopleCommand } from './commands/people.ts';
 import { exitCodes, reportError, type Io } from './output.ts';
 
 /** Wraps a command body: sets process.exitCode from its result or its error. */
@@ -35,6 +43,12 @@ export function buildProgram(io: Io): Command {
   program.addCommand(secretsCommand(io));
   program.addCommand(demoCommand(io));
   program.addCommand(metricsCommand(io));
+  program.addCommand(integrationsCommand(io));
+  program.addCommand(syncCommand(io));
+  program.addCommand(runsCommand(io));
+  program.addCommand(workerCommand(io));
+  program.addCommand(reprocessCommand(io));
+  for (const command of [importCommand, exportCommand, peopleCommand]) program.addCommand(command(io));
   forEachCommand(program, (command) =>
     command
       .configureOutput({

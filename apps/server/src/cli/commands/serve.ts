@@ -4,7 +4,10 @@ import { loadConfig } from '../../config/load-config.ts';
 import { openRuntime } from '../../runtime.ts';
 import { action } from '../program.ts';
 import type { Io } from '../output.ts';
+import { openSyncQueue, startWorker, type Worker } from '@pulse/sync';
 import { loadDemoAtStart } from './demo.ts';
+import { queueOptions } from './sync.ts';
+import { runnerDeps } from '../sync-deps.ts';
 
 export function serveCommand(io: Io): Command {
   return new Command('serve')
@@ -14,8 +17,9 @@ export function serveCommand(io: Io): Command {
     .option('--port <port>', 'TCP port (overrides PORT, default 3000)')
     .option('--host <address>', 'address to bind (overrides HOST, default 127.0.0.1)')
     .option('--demo', 'load the demo organisation into tenant "demo" first, unless it is loaded already')
+    .option('--no-worker', 'do not execute sync runs in this process (run `pulse worker` processes instead)')
     .action(
-      action(io, async (options: { port?: string; host?: string; demo?: boolean }) => {
+      action(io, async (options: { port?: string; host?: string; demo?: boolean; worker: boolean }) => {
         const config = loadConfig({
           ...io.env,
           ...(options.port === undefined ? {} : { PORT: options.port }),
@@ -31,11 +35,13 @@ export function serveCommand(io: Io): Command {
           }
         }
         const app = await buildApp({ db: runtime.db, log: runtime.log });
+        let worker: Worker | undefined;
         let stopping = false;
         const stop = async (signal: string) => {
           if (stopping) return;
           stopping = true;
           runtime.log.info({ signal }, 'shutting down');
+          await worker?.stop();
           await app.close();
           await runtime.close();
           process.exit(0);
@@ -47,6 +53,14 @@ export function serveCommand(io: Io): Command {
         } catch (error) {
           await runtime.close();
           throw error;
+        }
+        if (options.worker) {
+          // Syncs run in the server process too, so one process is a whole installation.
+          const queue = await openSyncQueue(runtime.db, {
+            ...queueOptions(runtime),
+            onError: (error) => runtime.log.warn({ error: error.message }, 'queue error'),
+          });
+          worker = await startWorker(runnerDeps(runtime), queue, { concurrency: 1 });
         }
         const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
         const address = app.server.address();

@@ -1,0 +1,79 @@
+/** `pulse people list | merge`: the people of a tenant and the accounts merged into them. */
+import { Command } from 'commander';
+import { PulseError } from '@pulse/core';
+import { withTenant } from '@pulse/db';
+import { listPeople, mergePeople } from '@pulse/sync';
+import { withRuntime } from '../context.ts';
+import { printTable, type Io } from '../output.ts';
+import { action } from '../program.ts';
+import { resolveTenant } from '../tenant-option.ts';
+
+export function peopleCommand(io: Io): Command {
+  const people = new Command('people').description('People and their accounts (identities) in each source.');
+  people
+    .command('list')
+    .description('List people with their identities.')
+    .option('--tenant <tenant>', 'tenant slug or id (default: the only tenant)')
+    .option('--search <text>', 'only people whose name, e-mail, login or account id contains this')
+    .option('--json', 'print JSON')
+    .action(
+      action(io, async (options: { tenant?: string; search?: string; json?: boolean }) =>
+        withRuntime(io, { migrate: true }, async (rt) => {
+          const tenant = await resolveTenant(rt.db, options.tenant);
+          const list = await withTenant(rt.db, tenant.id, (tx) =>
+            listPeople(tx, options.search === undefined ? {} : { search: options.search }),
+          );
+          if (options.json) io.stdout.write(JSON.stringify(list) + '\n');
+          else if (list.length === 0) io.stdout.write('No people found.\n');
+          else
+            printTable(
+              io,
+              ['ID', 'NAME', 'EMAIL', 'BOT', 'IDENTITIES'],
+              list.map((p) => [
+                String(p.id),
+                p.displayName,
+                p.email ?? '',
+                p.isBot ? 'bot' : '',
+                p.identities.join(', '),
+              ]),
+            );
+          return 0;
+        }),
+      ),
+    );
+  people
+    .command('merge')
+    .description(
+      'Merge person <from> into person <into>: identities and team memberships move, <from> is deleted.',
+    )
+    .argument('<into>', 'id of the person to keep (see pulse people list)')
+    .argument('<from>', 'id of the person merged into it')
+    .option('--tenant <tenant>', 'tenant slug or id (default: the only tenant)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(io, async (into: string, from: string, options: { tenant?: string; json?: boolean }) =>
+        withRuntime(io, { migrate: true }, async (rt) => {
+          const tenant = await resolveTenant(rt.db, options.tenant);
+          const result = await withTenant(rt.db, tenant.id, (tx) =>
+            mergePeople(tx, { into: personId(into), from: personId(from) }),
+          );
+          io.stdout.write(
+            options.json
+              ? JSON.stringify(result) + '\n'
+              : `Merged person ${result.from} into ${result.into}: ${result.identities} identity(ies) and ${result.memberships} team membership(s) moved.\n`,
+          );
+          return 0;
+        }),
+      ),
+    );
+  return people;
+}
+
+function personId(text: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(text))
+    throw new PulseError('VALIDATION_FAILED', {
+      message: `"${text}" is not a person id.`,
+      hint: 'Person ids are the numbers in the ID column of: pulse people list',
+    });
+  return Number(text);
+}

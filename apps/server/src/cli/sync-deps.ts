@@ -1,0 +1,33 @@
+/** Builds the sync runner's dependencies from a command's runtime. */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { gitConnector, githubConnector } from '@pulse/connectors';
+import {
+  connectorRegistry,
+  httpFactory,
+  type ConnectorRegistry,
+  type ProgressEvent,
+  type RunnerDeps,
+} from '@pulse/sync';
+import type { Runtime } from '../runtime.ts';
+
+export function knownConnectors(): ConnectorRegistry {
+  return connectorRegistry([githubConnector, gitConnector]);
+}
+
+export function runnerDeps(
+  rt: Runtime,
+  options: { onProgress?: (event: ProgressEvent) => void } = {},
+): RunnerDeps {
+  return {
+    db: rt.db,
+    registry: knownConnectors(),
+    keyring: rt.keys.keyring,
+    log: rt.log,
+    workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    createHttp: httpFactory(rt.log),
+    // The embedded database admits one process: whatever another process left running is orphaned.
+    orphanAfterMs: rt.db.kind === 'pglite' ? 0 : 60_000,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+}
