@@ -10,8 +10,9 @@
  *    deployed ("git log D ^previous", one recursive query for all deployments);
  * 2. counts the period's deployments and deployment days, and the failed ones: named by an
  *    incident, or the latest production deployment of the incident's repository before it within
- *    the window, or followed within the window by a rollback (a redeploy that ships nothing new), a
- *    revert commit or a hotfix pull request;
+ *    the window, or followed within the window by a rollback (a redeploy that ships nothing new), or
+ *    repaired by a later revert commit or hotfix pull request (the latest deployment before the fix
+ *    that is not itself a rollback);
  * 3. turns the shipped commits into changes (a merged pull request by its merge commit, with its
  *    earliest commit; or a commit of no merged pull request) and takes the lead time percentiles of
  *    those first deployed in the period. Bots' pull requests are excluded.
@@ -75,11 +76,35 @@ fixes as (
    group by s.deployment_id
 ),
 production as (
-  select d.id, d.repository_id, d.commit_sha, d.finished_at,
+  select d.id, d.repository_id, d.environment, d.commit_sha, d.finished_at,
+         row_number() over w as seq, lag(d.commit_sha) over w as previous_sha,
          lead(d.id) over w as next_id, lead(d.finished_at) over w as next_at, lead(d.commit_sha) over w as next_sha
     from deployments d
    where d.tenant_id = $1 and d.is_production and d.status = 'success'
   window w as (partition by d.repository_id, d.environment order by d.finished_at, d.id)
+),
+-- A revert or hotfix repairs the latest earlier deployment that is not itself a rollback (a
+-- walked deployment that shipped nothing and redeployed an older, known commit).
+targeted as (
+  select r.*, max(r.seq) filter (where not r.is_rollback) over (
+           partition by r.repository_id, r.environment order by r.seq rows between unbounded preceding and 1 preceding
+         ) as target_seq
+    from (
+      select p.*, p.finished_at >= $2 and p.finished_at < $3::timestamptz + make_interval(hours => $4)
+                  and p.previous_sha is not null and p.previous_sha <> p.commit_sha
+                  and not exists (select 1 from fixes x where x.deployment_id = p.id)
+                  and exists (select 1 from commits c
+                               where c.tenant_id = $1 and c.repository_id = p.repository_id and c.sha = p.commit_sha)
+               as is_rollback
+        from production p
+    ) r
+),
+repaired as (
+  select t.id
+    from targeted r
+    join fixes x on x.deployment_id = r.id and (x.revert or x.hotfix)
+    join production t on t.repository_id = r.repository_id and t.environment = r.environment and t.seq = r.target_seq
+   where r.finished_at - t.finished_at <= make_interval(hours => $4)
 ),
 period as (
   select * from production where finished_at >= $2 and finished_at < $3
@@ -100,13 +125,12 @@ blamed as (
 failed as (
   select p.id
     from period p
-    left join fixes n on n.deployment_id = p.next_id
    where p.id in (select id from blamed)
+      or p.id in (select id from repaired)
       or (p.next_at - p.finished_at <= make_interval(hours => $4)
-          and ((n.deployment_id is null and p.next_sha <> p.commit_sha
-                and exists (select 1 from commits c
-                             where c.tenant_id = $1 and c.repository_id = p.repository_id and c.sha = p.next_sha))
-               or n.revert or n.hotfix))
+          and not exists (select 1 from fixes n where n.deployment_id = p.next_id) and p.next_sha <> p.commit_sha
+          and exists (select 1 from commits c
+                       where c.tenant_id = $1 and c.repository_id = p.repository_id and c.sha = p.next_sha))
 ),
 first_shipped as (
   select repository_id, sha, min(finished_at) as deployed_at, min(authored_at) as authored_at
