@@ -34,21 +34,27 @@ export const workflowRunsStream: Stream<GithubConfig, GithubSecrets, WorkflowRun
     const filter = from === undefined ? '' : `&created=${encodeURIComponent(`>=${from}`)}`;
     let newest = previous.createdAt;
     let pendingSince: string | undefined;
-    const items: RawItem[] = [];
+    // Newest first, so only the last page may carry the new cursor (an interrupted read starts
+    // over from the old one); a page is held back until the next one shows it was not the last,
+    // so memory stays at two pages whatever the history.
+    const unchanged = cursor ?? {};
+    let held: RawItem[] | undefined;
     for await (const page of restPages<{ workflow_runs: WorkflowRun[] }>(
       ctx,
       `/repos/${repo.fullName}/actions/runs?per_page=100${filter}`,
       { repository: repo.fullName },
     )) {
+      if (held !== undefined) yield { items: held, cursor: unchanged };
+      held = [];
       for (const run of page.body.workflow_runs) {
         newest = latest(newest, run.created_at);
         if (run.status !== 'completed' && (pendingSince === undefined || run.created_at < pendingSince))
           pendingSince = run.created_at;
-        items.push({ externalId: run.node_id, payload: run as unknown as Json });
+        held.push({ externalId: run.node_id, payload: run as unknown as Json });
       }
     }
     yield {
-      items,
+      items: held ?? [],
       cursor: {
         ...(newest === undefined ? {} : { createdAt: newest }),
         ...(probe.etag === undefined ? {} : { etag: probe.etag }),
