@@ -37,6 +37,10 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
   const userId = user.rows[0]!.id;
   await tx.query("insert into memberships (tenant_id, user_id, role) values ($1, $2, 'admin')", [t, userId]);
   await tx.query(
+    "insert into refresh_tokens (tenant_id, user_id, family_id, token_hash, expires_at) values ($1, $2, gen_random_uuid(), $3, now() + interval '1 day')",
+    [t, userId, randomBytes(16).toString('hex')],
+  );
+  await tx.query(
     "insert into api_keys (tenant_id, name, prefix, key_hash, scopes) values ($1, 'ci', $2, 'hash', '{read}')",
     [t, `pk_${slug}_${randomBytes(4).toString('hex')}`],
   );

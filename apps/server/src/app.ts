@@ -6,12 +6,16 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { PulseError, isPulseError } from '@pulse/core';
 import type { Db } from '@pulse/db';
+import type { Keyring } from '@pulse/core';
+import { registerApi } from './api/api.ts';
 import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 
 export interface AppDeps {
   readonly db: Db;
   readonly log: Logger;
+  /** Signs access tokens (keys derived from it, never the sealing keys themselves). */
+  readonly keyring: Keyring;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -47,5 +51,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(deps));
+  registerApi(app, deps);
   return app;
 }

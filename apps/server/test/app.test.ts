@@ -1,16 +1,18 @@
 /** The HTTP app through inject(): health endpoints and the error shape, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import { migrate, openPglite } from '@pulse/db';
 import { buildApp, createLogger, SecretScrubber } from '@pulse/server';
 import { describeEachDb } from '../../../test/support/databases.ts';
 
 const log = createLogger({ level: 'silent', scrubber: new SecretScrubber() });
+const keyring = createKeyring(parseSecretKey(generateSecretKey()));
 
 describeEachDb('HTTP app', (handle) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp({ db: handle.db, log });
+    app = await buildApp({ db: handle.db, log, keyring });
   });
   afterAll(() => app.close());
 
@@ -42,7 +44,7 @@ describeEachDb(
   'HTTP app before migrations',
   (handle) => {
     it('is not ready while migrations are pending, and says how to fix it', async () => {
-      const app = await buildApp({ db: handle.db, log });
+      const app = await buildApp({ db: handle.db, log, keyring });
       try {
         const res = await app.inject({ method: 'GET', url: '/readyz' });
         expect(res.statusCode).toBe(503);
@@ -64,7 +66,7 @@ describe('HTTP app without a database', () => {
   it('stays alive but not ready when the database stops answering', async () => {
     const db = await openPglite();
     await migrate(db);
-    const app = await buildApp({ db, log });
+    const app = await buildApp({ db, log, keyring });
     try {
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
       await db.close();

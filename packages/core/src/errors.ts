@@ -260,6 +260,41 @@ export const errorRegistry = {
     message: 'A git command failed.',
     hint: 'The message quotes git; run the same command by hand (git -C PATH …) to investigate. A corrupt repository can be checked with: git -C PATH fsck',
   },
+  AUTH_REQUIRED: {
+    status: 401,
+    message: 'This request needs authentication.',
+    hint: 'Send "Authorization: Bearer <token>" with an access token from POST /api/v1/auth/login, or an API key.',
+  },
+  AUTH_TOKEN_INVALID: {
+    status: 401,
+    message: 'The access token or API key is invalid, expired or revoked.',
+    hint: 'Get a new access token with POST /api/v1/auth/refresh (or log in again); an API key that was revoked must be replaced.',
+  },
+  AUTH_FORBIDDEN: {
+    status: 403,
+    message: 'Your role does not allow this.',
+    hint: 'Viewers read; members also start syncs; admins manage integrations, users and keys. Ask an admin of the tenant.',
+  },
+  LOGIN_FAILED: {
+    status: 401,
+    message: 'The e-mail address or password is wrong.',
+    hint: 'Check both; after repeated failures the account is locked for a while.',
+  },
+  LOGIN_LOCKED: {
+    status: 429,
+    message: 'Too many failed logins: the account is locked for now.',
+    hint: 'Wait until the time in the message, then try again with the right password.',
+  },
+  LOGIN_TENANT_AMBIGUOUS: {
+    status: 400,
+    message: 'This account belongs to several tenants (or none): name the tenant to log in to.',
+    hint: 'Add "tenant": "<slug>" to the login request.',
+  },
+  REFRESH_TOKEN_INVALID: {
+    status: 401,
+    message: 'The refresh token is invalid, expired or was already used.',
+    hint: 'Log in again. A refresh token works once; using one twice ends the whole session, in case it was stolen.',
+  },
   VALIDATION_FAILED: {
     status: 400,
     message: 'The input is invalid.',
@@ -288,19 +323,23 @@ export class PulseError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly hint: string;
+  /** The input field at fault (`body.email`, `query.from`), for validation errors. */
+  readonly path: string | undefined;
 
-  constructor(code: ErrorCode, detail?: { message?: string; hint?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, detail?: { message?: string; hint?: string; path?: string; cause?: unknown }) {
     const spec: ErrorSpec = errorRegistry[code];
     super(detail?.message ?? spec.message, detail?.cause === undefined ? undefined : { cause: detail.cause });
     this.name = 'PulseError';
     this.code = code;
     this.status = spec.status;
     this.hint = detail?.hint ?? spec.hint;
+    this.path = detail?.path;
   }
 
   /** The public shape used in API bodies and JSON CLI output. */
-  toJSON(): { code: ErrorCode; message: string; hint: string } {
-    return { code: this.code, message: this.message, hint: this.hint };
+  toJSON(): { code: ErrorCode; message: string; hint: string; path?: string } {
+    const json = { code: this.code, message: this.message, hint: this.hint };
+    return this.path === undefined ? json : { ...json, path: this.path };
   }
 }
 

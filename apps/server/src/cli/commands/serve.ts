@@ -34,7 +34,7 @@ export function serveCommand(io: Io): Command {
             throw error;
           }
         }
-        const app = await buildApp({ db: runtime.db, log: runtime.log });
+        const app = await buildApp({ db: runtime.db, log: runtime.log, keyring: runtime.keys.keyring });
         let worker: Worker | undefined;
         let stopping = false;
         const stop = async (signal: string) => {

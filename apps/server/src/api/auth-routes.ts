@@ -1,0 +1,95 @@
+/** POST /auth/login, /auth/refresh, /auth/logout and GET /me. */
+import { z } from 'zod';
+import { readAsOperator, withTenant, type Db } from '@pulse/db';
+import type { TokenKeys } from '../auth/access-token.ts';
+import { login, logout, refresh } from '../auth/sessions.ts';
+import { route, type ApiRoute } from './route.ts';
+
+const session = z.object({
+  accessToken: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().int().describe('Seconds the access token is valid for.'),
+  refreshToken: z.string().describe('Works once: exchange it at POST /auth/refresh for a new pair.'),
+  tenant: z.object({ id: z.string().uuid(), slug: z.string() }),
+});
+
+const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+
+export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/auth/login',
+      summary: 'Log in with e-mail and password; returns an access token and a refresh token.',
+      tag: 'auth',
+      auth: 'public',
+      body: z.strictObject({
+        email: z.string().min(3).max(320),
+        password: z.string().min(1).max(1024),
+        tenant: z
+          .string()
+          .min(1)
+          .max(100)
+          .optional()
+          .describe('Tenant slug or id; needed when the account has several.'),
+      }),
+      response: session,
+      handler: ({ body }) => login(deps.db, deps.tokens, body),
+    }),
+    route({
+      method: 'POST',
+      path: '/auth/refresh',
+      summary: 'Exchange a refresh token for a new access and refresh token (the old one stops working).',
+      tag: 'auth',
+      auth: 'public',
+      body: refreshBody,
+      response: session,
+      handler: ({ body }) => refresh(deps.db, deps.tokens, body.refreshToken),
+    }),
+    route({
+      method: 'POST',
+      path: '/auth/logout',
+      summary: 'End the session of a refresh token (every token of that login).',
+      tag: 'auth',
+      auth: 'public',
+      body: refreshBody,
+      status: 204,
+      handler: ({ body }) => logout(deps.db, body.refreshToken),
+    }),
+    route({
+      method: 'GET',
+      path: '/me',
+      summary: 'Who the caller is: user or API key, tenant and role.',
+      tag: 'auth',
+      auth: 'viewer',
+      response: z.object({
+        kind: z.enum(['user', 'api_key']),
+        user: z.object({ id: z.string(), email: z.string(), displayName: z.string().nullable() }).nullable(),
+        tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+        role: z.enum(['admin', 'member', 'viewer']),
+        operator: z.boolean(),
+      }),
+      handler: async ({ principal }) => {
+        const tenant = await withTenant(deps.db, principal.tenantId, (tx) =>
+          tx.query<{ id: string; slug: string; name: string }>('select id, slug, name from tenants'),
+        );
+        const user =
+          principal.userId === null
+            ? null
+            : await readAsOperator(deps.db, (tx) =>
+                tx.query<{ id: string; email: string; display_name: string | null }>(
+                  'select id, email, display_name from users where id = $1',
+                  [principal.userId],
+                ),
+              ).then((r) => r.rows[0]!);
+        return {
+          kind: principal.kind,
+          user: user === null ? null : { id: user.id, email: user.email, displayName: user.display_name },
+          tenant: tenant.rows[0]!,
+          role: principal.role,
+          operator: principal.operator,
+        };
+      },
+    }),
+  ];
+}

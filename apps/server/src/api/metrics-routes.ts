@@ -1,0 +1,102 @@
+/**
+ * GET /metrics/dora and /metrics/prs: the same parameters and JSON as `pulse metrics dora|prs
+ * --json`. The metric facts are brought up to date first (refresh=false skips it), one refresh at
+ * a time per tenant in this process.
+ */
+import { z } from 'zod';
+import type { Db } from '@pulse/db';
+import {
+  doraSummary,
+  parseInstant,
+  prSummary,
+  refreshFacts,
+  resolveScope,
+  type BenchmarkYear,
+  type Granularity,
+} from '@pulse/metrics';
+import { route, type ApiRoute } from './route.ts';
+
+const DAY_MS = 86_400_000;
+
+const many = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+const period = {
+  from: z.string().optional().describe('Start, YYYY-MM-DD or ISO timestamp (default: 90 days before `to`).'),
+  to: z.string().optional().describe('End, exclusive (default: now).'),
+  timeZone: z.string().default('UTC').describe('IANA time zone of days, weeks and months.'),
+  granularity: z.enum(['day', 'week', 'month']).default('week').describe('Series bucket.'),
+  team: z.string().optional().describe('Only this team (key or name).'),
+  repository: many
+    .optional()
+    .describe('Only these repositories (owner/name or name); repeat the parameter for several.'),
+  refresh: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Bring the metric facts up to date first.'),
+};
+
+const doraQuery = z.strictObject({
+  ...period,
+  environment: z.string().optional().describe('Deployments to this environment (default: production ones).'),
+  benchmark: z
+    .enum(['2021', '2023', '2024'])
+    .default('2024')
+    .transform((v) => Number(v) as BenchmarkYear)
+    .describe('DORA report year of the bands.'),
+});
+const prsQuery = z.strictObject(period);
+
+type PeriodQuery = z.infer<typeof prsQuery>;
+
+export function metricsRoutes(deps: { db: Db }): ApiRoute[] {
+  const refreshing = new Map<string, Promise<unknown>>();
+  /** One refresh per tenant at a time: callers arriving meanwhile wait for the running one. */
+  const refreshOnce = (tenantId: string) => {
+    let running = refreshing.get(tenantId);
+    if (running === undefined) {
+      running = refreshFacts(deps.db, tenantId).finally(() => refreshing.delete(tenantId));
+      refreshing.set(tenantId, running);
+    }
+    return running;
+  };
+  const prepare = async (tenantId: string, q: PeriodQuery) => {
+    const to = q.to === undefined ? new Date() : parseInstant(q.to, q.timeZone, 'to');
+    const from =
+      q.from === undefined ? new Date(to.getTime() - 90 * DAY_MS) : parseInstant(q.from, q.timeZone, 'from');
+    const scope = await resolveScope(deps.db, tenantId, { team: q.team, repositories: q.repository });
+    if (q.refresh) await refreshOnce(tenantId);
+    return { from, to, timeZone: q.timeZone, granularity: q.granularity as Granularity, ...scope };
+  };
+  return [
+    route<z.infer<typeof doraQuery>>({
+      method: 'GET',
+      path: '/metrics/dora',
+      summary:
+        'The five DORA metrics over a period, with benchmark bands and a series (as `pulse metrics dora --json`).',
+      tag: 'metrics',
+      auth: 'viewer',
+      query: doraQuery,
+      response: z.looseObject({}).describe('A DORA report: docs/metrics.md describes every field.'),
+      handler: async ({ principal, query }) =>
+        doraSummary(deps.db, principal.tenantId, {
+          ...(await prepare(principal.tenantId, query)),
+          environment: query.environment ?? null,
+          benchmark: query.benchmark,
+        }),
+    }),
+    route<PeriodQuery>({
+      method: 'GET',
+      path: '/metrics/prs',
+      summary: 'Pull request stages, throughput and size over a period (as `pulse metrics prs --json`).',
+      tag: 'metrics',
+      auth: 'viewer',
+      query: prsQuery,
+      response: z.looseObject({}).describe('A pull request report: docs/metrics.md describes every field.'),
+      handler: async ({ principal, query }) =>
+        prSummary(deps.db, principal.tenantId, await prepare(principal.tenantId, query)),
+    }),
+  ];
+}

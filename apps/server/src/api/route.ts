@@ -1,0 +1,89 @@
+/**
+ * API routes are declared once, as data: method, path, who may call it, zod schemas of the query,
+ * body and response. The same declaration registers the Fastify route (authentication, role check,
+ * validation) and describes the route in the OpenAPI document (api/openapi.ts), so the document
+ * cannot miss a route or disagree with it.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { PulseError } from '@pulse/core';
+import type { Db } from '@pulse/db';
+import type { Role, TokenKeys } from '../auth/access-token.ts';
+import { authenticate, requireRole, type Principal } from '../auth/principal.ts';
+
+export const apiPrefix = '/api/v1';
+
+export interface RouteContext<Q, B> {
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly query: Q;
+  readonly body: B;
+}
+
+interface BaseRoute<Q, B> {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Below /api/v1, Fastify syntax (`/integrations/:id`). */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodType<B>;
+  /** The success body; omitted for 204. */
+  readonly response?: z.ZodType;
+  readonly status?: 200 | 201 | 204;
+}
+
+export type ApiRoute<Q = unknown, B = unknown> =
+  | (BaseRoute<Q, B> & {
+      /** Anyone may call it. */
+      readonly auth: 'public';
+      readonly handler: (ctx: RouteContext<Q, B>) => Promise<unknown>;
+    })
+  | (BaseRoute<Q, B> & {
+      /** The least role that may call it. */
+      readonly auth: Role;
+      readonly handler: (ctx: RouteContext<Q, B> & { readonly principal: Principal }) => Promise<unknown>;
+    });
+
+/** Declares a route, keeping its handler's types tied to its schemas. */
+export function route<Q = undefined, B = undefined>(spec: ApiRoute<Q, B>): ApiRoute {
+  return spec as unknown as ApiRoute;
+}
+
+export interface ApiDeps {
+  readonly db: Db;
+  readonly tokens: TokenKeys;
+}
+
+export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: readonly ApiRoute[]): void {
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: apiPrefix + spec.path,
+      handler: async (request, reply) => {
+        const principal =
+          spec.auth === 'public'
+            ? undefined
+            : await authenticate(deps.db, deps.tokens, request.headers.authorization);
+        if (principal !== undefined && spec.auth !== 'public') requireRole(principal, spec.auth);
+        const query = parse(spec.query, request.query, 'query');
+        const body = parse(spec.body, request.body, 'body');
+        const result = await spec.handler({ request, reply, query, body, principal: principal! });
+        if (spec.status === 204) return reply.status(204).send();
+        return reply.status(spec.status ?? 200).send(result);
+      },
+    });
+  }
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'query' | 'body'): T {
+  if (schema === undefined) return undefined as T;
+  const result = schema.safeParse(value ?? (where === 'query' ? {} : undefined));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = [where, ...issue.path.map(String)].join('.');
+  throw new PulseError('VALIDATION_FAILED', {
+    message: `${path}: ${issue.message}.`,
+    path,
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Who is calling: the bearer credential of a request (an access token or an API key) turned into
+ * a principal, with the role read from the database on every request, so a removed member or a
+ * demoted admin loses access at once rather than when the token expires.
+ */
+import { PulseError } from '@pulse/core';
+import { readAsOperator, withTenant, type Db } from '@pulse/db';
+import { verifyAccessToken, type Role, type TokenKeys } from './access-token.ts';
+import { isApiKey, verifyApiKey } from './api-keys.ts';
+
+export interface Principal {
+  readonly kind: 'user' | 'api_key';
+  /** The user (null for an API key). */
+  readonly userId: string | null;
+  readonly keyId: string | null;
+  readonly tenantId: string;
+  readonly role: Role;
+  readonly operator: boolean;
+}
+
+const rank: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+export async function authenticate(
+  db: Db,
+  keys: TokenKeys,
+  authorization: string | undefined,
+): Promise<Principal> {
+  if (authorization === undefined || authorization.trim() === '') throw new PulseError('AUTH_REQUIRED');
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (match === null)
+    throw new PulseError('AUTH_REQUIRED', { message: 'The Authorization header must be "Bearer <token>".' });
+  const token = match[1]!;
+  if (isApiKey(token)) {
+    const key = await verifyApiKey(db, token);
+    return {
+      kind: 'api_key',
+      userId: null,
+      keyId: key.keyId,
+      tenantId: key.tenantId,
+      role: key.role,
+      operator: false,
+    };
+  }
+  const claims = await verifyAccessToken(keys, token);
+  const gone = new PulseError('AUTH_TOKEN_INVALID', {
+    message: 'The account of this token has no access to its tenant any more.',
+  });
+  if (claims.op) {
+    const operator = await readAsOperator(db, (tx) =>
+      tx.query('select 1 from users where id = $1 and is_operator and disabled_at is null', [claims.sub]),
+    );
+    if (operator.rows.length === 0) throw gone;
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      keyId: null,
+      tenantId: claims.tid,
+      role: 'admin',
+      operator: true,
+    };
+  }
+  const member = await withTenant(db, claims.tid, (tx) =>
+    tx.query<{ role: Role }>(
+      `select m.role from memberships m join users u on u.id = m.user_id
+       where m.user_id = $1 and u.disabled_at is null`,
+      [claims.sub],
+    ),
+  );
+  const role = member.rows[0]?.role;
+  if (role === undefined) throw gone;
+  return { kind: 'user', userId: claims.sub, keyId: null, tenantId: claims.tid, role, operator: false };
+}
+
+export function requireRole(principal: Principal, needed: Role): void {
+  if (rank[principal.role] < rank[needed])
+    throw new PulseError('AUTH_FORBIDDEN', {
+      message: `This needs the ${needed} role; yours is ${principal.role}.`,
+    });
+}

@@ -1,0 +1,87 @@
+/**
+ * Two tenants with a user of every role, an operator, and API keys, behind a real app (inject()).
+ * Passwords are real argon2id hashes; tokens come from the real login route.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
+import { asOperator, createTenant, createUser, type Db } from '@pulse/db';
+import { buildApp, createApiKey, createLogger, hashPassword, SecretScrubber } from '@pulse/server';
+
+export const password = 'correct horse battery staple';
+
+export type Who = 'viewer' | 'member' | 'admin' | 'operator' | 'other';
+
+export interface ApiFixture {
+  readonly app: FastifyInstance;
+  readonly keyring: Keyring;
+  readonly tenants: { readonly a: { id: string; slug: string }; readonly b: { id: string; slug: string } };
+  readonly emails: Record<Who, string>;
+  /** An access token per caller: roles of tenant A; `other` is B's admin; `operator` is in A. */
+  readonly tokens: Record<Who, string>;
+  readonly keys: {
+    readonly read: string;
+    readonly write: string;
+    readonly admin: string;
+    readonly otherAdmin: string;
+  };
+}
+
+export async function apiFixture(db: Db, suffix: string): Promise<ApiFixture> {
+  const keyring = createKeyring(parseSecretKey(generateSecretKey()));
+  const app = await buildApp({
+    db,
+    log: createLogger({ level: 'silent', scrubber: new SecretScrubber() }),
+    keyring,
+  });
+  const a = await createTenant(db, { slug: `a-${suffix}` }, 'test');
+  const b = await createTenant(db, { slug: `b-${suffix}` }, 'test');
+  const passwordHash = await hashPassword(password);
+  const emails: Record<Who, string> = {
+    viewer: `viewer-${suffix}@a.example`,
+    member: `member-${suffix}@a.example`,
+    admin: `admin-${suffix}@a.example`,
+    operator: `operator-${suffix}@ops.example`,
+    other: `admin-${suffix}@b.example`,
+  };
+  for (const role of ['viewer', 'member', 'admin'] as const)
+    await createUser(db, { tenant: a.slug, email: emails[role], role, passwordHash }, 'test');
+  await createUser(db, { tenant: b.slug, email: emails.other, role: 'admin', passwordHash }, 'test');
+  // The operator is a member of B only: operator rights, not membership, let it into A.
+  const op = await createUser(
+    db,
+    { tenant: b.slug, email: emails.operator, role: 'viewer', passwordHash },
+    'test',
+  );
+  await asOperator(db, { actor: 'test', action: 'user.operator' }, async (tx) => {
+    await tx.query('update users set is_operator = true where id = $1', [op.id]);
+    return { tenantId: null, result: undefined };
+  });
+  const tokens = {} as Record<Who, string>;
+  for (const who of ['viewer', 'member', 'admin', 'operator', 'other'] as const) {
+    const tenant = who === 'other' ? b.slug : a.slug;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: emails[who], password, tenant },
+    });
+    if (res.statusCode !== 200) throw new Error(`login of ${who} failed: ${res.body}`);
+    tokens[who] = res.json<{ accessToken: string }>().accessToken;
+  }
+  const key = async (tenantId: string, scope: 'read' | 'write' | 'admin') =>
+    (await createApiKey(db, tenantId, { name: `${scope} key`, scopes: [scope], createdBy: null })).key;
+  return {
+    app,
+    keyring,
+    tenants: { a: { id: a.id, slug: a.slug }, b: { id: b.id, slug: b.slug } },
+    emails,
+    tokens,
+    keys: {
+      read: await key(a.id, 'read'),
+      write: await key(a.id, 'write'),
+      admin: await key(a.id, 'admin'),
+      otherAdmin: await key(b.id, 'admin'),
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
