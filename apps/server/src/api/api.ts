@@ -8,13 +8,19 @@ import { authRoutes } from './auth-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { openApiDocument } from './openapi.ts';
+import { pushRoutes } from './push-routes.ts';
 import { apiPrefix, registerRoutes, type ApiRoute } from './route.ts';
 
 export const apiVersion = '0.1.0';
 
 export function apiRoutes(deps: { db: Db; keyring: Keyring }): ApiRoute[] {
   const tokens = tokenKeys(deps.keyring);
-  return [...authRoutes({ db: deps.db, tokens }), ...apiKeyRoutes(deps), ...metricsRoutes(deps)];
+  return [
+    ...authRoutes({ db: deps.db, tokens }),
+    ...apiKeyRoutes(deps),
+    ...metricsRoutes(deps),
+    ...pushRoutes(deps),
+  ];
 }
 
 export function registerApi(app: FastifyInstance, deps: { db: Db; keyring: Keyring }): void {

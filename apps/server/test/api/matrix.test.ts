@@ -28,8 +28,28 @@ function samples(f: ApiFixture, ids: { keyId: string }): Record<string, Omit<Inj
     'DELETE /api-keys/:id': { url: `/api/v1/api-keys/${ids.keyId}` },
     'GET /metrics/dora': { query: { from: '2026-01-01', to: '2026-04-01' } },
     'GET /metrics/prs': { query: { from: '2026-01-01', to: '2026-04-01' } },
+    'POST /deployments': { payload: deployment('matrix-1') },
+    'POST /deployments/batch': { payload: { items: [deployment('matrix-2'), deployment('matrix-3')] } },
+    'POST /incidents': { payload: incident('matrix-1') },
+    'POST /incidents/batch': { payload: { items: [incident('matrix-2')] } },
   };
 }
+
+const deployment = (externalId: string) => ({
+  externalId,
+  repository: { fullName: 'acme/push' },
+  environment: 'production',
+  commitSha: 'c'.repeat(40),
+  status: 'success',
+  finishedAt: '2026-02-01T10:00:00Z',
+});
+const incident = (externalId: string) => ({
+  externalId,
+  title: 'Checkout down',
+  status: 'resolved',
+  startedAt: '2026-02-01T11:00:00Z',
+  resolvedAt: '2026-02-01T12:00:00Z',
+});
 
 describeEachDb('API authorisation matrix', (handle) => {
   let f: ApiFixture;
@@ -39,6 +59,15 @@ describeEachDb('API authorisation matrix', (handle) => {
   });
   beforeAll(async () => {
     f = await apiFixture(handle.db, 'matrix');
+    // The same repository name in both tenants: pushes must land in the caller's.
+    for (const tenantId of [f.tenants.a.id, f.tenants.b.id])
+      await withTenant(handle.db, tenantId, (tx) =>
+        tx.query(
+          `insert into repositories (tenant_id, source, external_id, name, full_name)
+           values ($1, 'github', 'R_push', 'push', 'acme/push')`,
+          [tenantId],
+        ),
+      );
   });
   afterAll(() => f?.app.close());
 
