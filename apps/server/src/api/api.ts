@@ -5,6 +5,7 @@ import type { Db } from '@pulse/db';
 import { tokenKeys } from '../auth/access-token.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { dataRoutes } from './data-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -20,6 +21,7 @@ export function apiRoutes(deps: { db: Db; keyring: Keyring }): ApiRoute[] {
     ...apiKeyRoutes(deps),
     ...metricsRoutes(deps),
     ...pushRoutes(deps),
+    ...dataRoutes(deps),
   ];
 }
 

@@ -16,7 +16,10 @@ type Level = 'public' | 'viewer' | 'member' | 'admin';
 const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2 };
 
 /** One valid request per route (`METHOD path`), built when the fixture exists. */
-function samples(f: ApiFixture, ids: { keyId: string }): Record<string, Omit<InjectOptions, 'headers'>> {
+function samples(
+  f: ApiFixture,
+  ids: { keyId: string; deploymentId: number },
+): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
     // An unknown account: a wrong password of a real one would lock it during the matrix.
     'POST /auth/login': { payload: { email: 'nobody-matrix@a.example', password: 'wrong' } },
@@ -28,6 +31,12 @@ function samples(f: ApiFixture, ids: { keyId: string }): Record<string, Omit<Inj
     'DELETE /api-keys/:id': { url: `/api/v1/api-keys/${ids.keyId}` },
     'GET /metrics/dora': { query: { from: '2026-01-01', to: '2026-04-01' } },
     'GET /metrics/prs': { query: { from: '2026-01-01', to: '2026-04-01' } },
+    'GET /repositories': {},
+    'GET /pull-requests': { query: { state: 'merged', limit: '5' } },
+    'GET /deployments': {},
+    'GET /deployments/:id': { url: `/api/v1/deployments/${ids.deploymentId}` },
+    'GET /incidents': {},
+    'GET /work-items': {},
     'POST /deployments': { payload: deployment('matrix-1') },
     'POST /deployments/batch': { payload: { items: [deployment('matrix-2'), deployment('matrix-3')] } },
     'POST /incidents': { payload: incident('matrix-1') },
@@ -68,6 +77,16 @@ describeEachDb('API authorisation matrix', (handle) => {
           [tenantId],
         ),
       );
+    const pushed = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/deployments',
+      headers: bearer(f.keys.write),
+      payload: deployment('matrix-0'),
+    });
+    expect(pushed.statusCode).toBe(200);
+    deploymentId = await withTenant(handle.db, f.tenants.a.id, (tx) =>
+      tx.query<{ id: number }>("select id from deployments where external_id = 'matrix-0'"),
+    ).then((r) => r.rows[0]!.id);
   });
   afterAll(() => f?.app.close());
 
@@ -96,18 +115,19 @@ describeEachDb('API authorisation matrix', (handle) => {
     return res.json<{ id: string }>().id;
   };
 
+  let deploymentId = 0;
   it('has a sample for every declared route', () => {
     const declared = routes.map((r) => `${r.method} ${r.path}`).sort();
-    expect(Object.keys(samples({ emails: {} } as unknown as ApiFixture, { keyId: 'x' })).sort()).toEqual(
-      declared,
-    );
+    expect(
+      Object.keys(samples({ emails: {} } as unknown as ApiFixture, { keyId: 'x', deploymentId: 0 })).sort(),
+    ).toEqual(declared);
   });
 
   it('each caller gets exactly what its role allows, on every route', async () => {
     for (const spec of routes) {
       const name = `${spec.method} ${spec.path}`;
       for (const [who, caller] of Object.entries(callers())) {
-        const sample = samples(f, { keyId: await freshKey() })[name]!;
+        const sample = samples(f, { keyId: await freshKey(), deploymentId })[name]!;
         const res = await f.app.inject({
           method: spec.method,
           url: `/api/v1${spec.path}`,

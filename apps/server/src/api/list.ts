@@ -1,0 +1,135 @@
+/**
+ * Listing routes over a domain table: filters, one sort key (plus the row id as tie-breaker),
+ * keyset pagination with an opaque cursor (`nextCursor`), all in one SQL statement run in the
+ * caller's tenant. A page never skips or repeats rows while rows are added, unlike offsets.
+ */
+import { z } from 'zod';
+import { PulseError } from '@pulse/core';
+import { withTenant, type Db } from '@pulse/db';
+import { route, type ApiRoute } from './route.ts';
+
+export interface ListFilter {
+  readonly schema: z.ZodType;
+  /** The condition, given the SQL placeholder of the filter's value. */
+  readonly where: (param: string) => string;
+}
+
+export interface ListSpec {
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** FROM clause; the listed table is `t`, with columns `id` and `tenant_id`. */
+  readonly from: string;
+  /** A json_build_object(…) of one item. */
+  readonly item: string;
+  readonly itemSchema: z.ZodType;
+  /** Sort keys: a NOT NULL expression each, with its SQL type. */
+  readonly sorts: Readonly<Record<string, { readonly expr: string; readonly type: 'timestamptz' | 'text' }>>;
+  readonly defaultSort: string;
+  readonly defaultOrder: 'asc' | 'desc';
+  readonly filters: Readonly<Record<string, ListFilter>>;
+}
+
+const cursorSchema = z.tuple([z.string(), z.union([z.string(), z.number()]), z.number().int()]);
+
+/** The cursor's sort key and row id; it must come from a page of the same sort and order. */
+function decodeCursor(text: string, ordering: string): [string | number, number] {
+  try {
+    const [made, value, id] = cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    if (made !== ordering) throw new Error('another ordering');
+    return [value, id];
+  } catch {
+    throw new PulseError('VALIDATION_FAILED', {
+      message: 'query.cursor: not a cursor of this listing.',
+      hint: 'Pass the nextCursor of the previous page unchanged, with the same sort and order.',
+      path: 'query.cursor',
+    });
+  }
+}
+
+const encodeCursor = (ordering: string, value: unknown, id: number) =>
+  Buffer.from(JSON.stringify([ordering, value, id])).toString('base64url');
+
+export function listRoute(db: Db, spec: ListSpec): ApiRoute {
+  const sortNames = Object.keys(spec.sorts) as [string, ...string[]];
+  const query = z.strictObject({
+    ...Object.fromEntries(Object.entries(spec.filters).map(([name, f]) => [name, f.schema.optional()])),
+    sort: z.enum(sortNames).default(spec.defaultSort).describe('Sort key.'),
+    order: z.enum(['asc', 'desc']).default(spec.defaultOrder),
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200).'),
+    cursor: z.string().max(500).optional().describe('The nextCursor of the previous page.'),
+  });
+  type Query = { sort: string; order: 'asc' | 'desc'; limit: number; cursor?: string } & Record<
+    string,
+    unknown
+  >;
+  return route<Query>({
+    method: 'GET',
+    path: spec.path,
+    summary: spec.summary,
+    tag: spec.tag,
+    auth: 'viewer',
+    query: query as unknown as z.ZodType<Query>,
+    response: z.object({
+      items: z.array(spec.itemSchema),
+      nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last.'),
+    }),
+    handler: async ({ principal, query: q }) => {
+      const sort = spec.sorts[q.sort]!;
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const where: string[] = [];
+      for (const [name, filter] of Object.entries(spec.filters))
+        if (q[name] !== undefined) where.push(filter.where(param(q[name])));
+      const op = q.order === 'desc' ? '<' : '>';
+      if (q.cursor !== undefined) {
+        const [value, id] = decodeCursor(q.cursor, `${q.sort}:${q.order}`);
+        where.push(`(${sort.expr}, t.id) ${op} (${param(value)}::${sort.type}, ${param(id)}::bigint)`);
+      }
+      const sql = `SELECT t.id AS k_id, ${sort.expr} AS k_value, ${spec.item} AS item
+        FROM ${spec.from}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${sort.expr} ${q.order}, t.id ${q.order}
+        LIMIT ${param(q.limit + 1)}`;
+      const result = await withTenant(db, principal.tenantId, (tx) =>
+        tx.query<{ k_id: number; k_value: Date | string; item: unknown }>(sql, params),
+      );
+      const rows = result.rows.slice(0, q.limit);
+      const last = rows.at(-1);
+      const more = result.rows.length > q.limit && last !== undefined;
+      const value = last?.k_value instanceof Date ? last.k_value.toISOString() : last?.k_value;
+      return {
+        items: rows.map((r) => r.item),
+        nextCursor: more ? encodeCursor(`${q.sort}:${q.order}`, value, last.k_id) : null,
+      };
+    },
+  });
+}
+
+/** Common filters. */
+export const repositoryFilter: ListFilter = {
+  schema: z.string().min(1).max(300).describe('A repository by owner/name or name.'),
+  where: (p) => `(r.full_name = ${p} OR r.name = ${p})`,
+};
+
+export function timeFilters(expr: string): Record<string, ListFilter> {
+  return {
+    from: {
+      schema: z.iso
+        .datetime({ offset: true })
+        .or(z.iso.date())
+        .describe(`Only items with ${expr} at or after this instant.`),
+      where: (p) => `${expr} >= ${p}::timestamptz`,
+    },
+    to: {
+      schema: z.iso
+        .datetime({ offset: true })
+        .or(z.iso.date())
+        .describe(`Only items with ${expr} before this instant.`),
+      where: (p) => `${expr} < ${p}::timestamptz`,
+    },
+  };
+}
