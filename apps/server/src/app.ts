@@ -7,7 +7,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { PulseError, isPulseError } from '@pulse/core';
 import type { Db } from '@pulse/db';
 import type { Keyring } from '@pulse/core';
-import { registerApi } from './api/api.ts';
+import { registerApi, type ApiDeps } from './api/api.ts';
+import { FactsRefresher } from './facts-refresher.ts';
 import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -16,6 +17,10 @@ export interface AppDeps {
   readonly log: Logger;
   /** Signs access tokens (keys derived from it, never the sealing keys themselves). */
   readonly keyring: Keyring;
+  /** Connectors and the sync queue for the integration routes (default: no queue). */
+  readonly sync?: ApiDeps['sync'];
+  /** Background refresh of metric facts; the app waits for it on close. */
+  readonly facts?: FactsRefresher;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -51,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(deps));
-  registerApi(app, deps);
+  const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
+  registerApi(app, { ...deps, facts });
+  app.addHook('onClose', () => facts.idle());
   return app;
 }

@@ -295,6 +295,11 @@ export const errorRegistry = {
     message: 'The refresh token is invalid, expired or was already used.',
     hint: 'Log in again. A refresh token works once; using one twice ends the whole session, in case it was stolen.',
   },
+  QUEUE_UNAVAILABLE: {
+    status: 503,
+    message: 'The sync queue is not available on this server.',
+    hint: 'Run pulse serve (it opens the queue), or queue the run from the CLI: pulse sync NAME --enqueue',
+  },
   VALIDATION_FAILED: {
     status: 400,
     message: 'The input is invalid.',

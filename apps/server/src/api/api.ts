@@ -2,11 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Keyring } from '@pulse/core';
 import type { Db } from '@pulse/db';
+import { httpFactory } from '@pulse/sync';
 import { tokenKeys } from '../auth/access-token.ts';
+import { knownConnectors } from '../cli/sync-deps.ts';
+import { FactsRefresher } from '../facts-refresher.ts';
+import type { Logger } from '../logger.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { docsPage } from './docs-page.ts';
+import { integrationRoutes, type SyncDeps } from './integration-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { pushRoutes } from './push-routes.ts';
@@ -14,18 +19,36 @@ import { apiPrefix, registerRoutes, type ApiRoute } from './route.ts';
 
 export const apiVersion = '0.1.0';
 
-export function apiRoutes(deps: { db: Db; keyring: Keyring }): ApiRoute[] {
+export interface ApiDeps {
+  readonly db: Db;
+  readonly keyring: Keyring;
+  readonly log: Logger;
+  /** The connectors, HTTP client factory and queue (defaults: every connector, no queue). */
+  readonly sync?: Partial<SyncDeps> | undefined;
+  /** Refreshes metric facts after data changes (default: one of this API's own). */
+  readonly facts?: FactsRefresher | undefined;
+}
+
+export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   const tokens = tokenKeys(deps.keyring);
+  const sync: SyncDeps = {
+    registry: deps.sync?.registry ?? knownConnectors(),
+    createHttp: deps.sync?.createHttp ?? httpFactory(deps.log),
+    queue: deps.sync?.queue,
+  };
+  const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
+  const withFacts = { ...deps, facts };
   return [
     ...authRoutes({ db: deps.db, tokens }),
     ...apiKeyRoutes(deps),
-    ...metricsRoutes(deps),
-    ...pushRoutes(deps),
+    ...integrationRoutes({ ...deps, sync }),
+    ...metricsRoutes(withFacts),
+    ...pushRoutes(withFacts),
     ...dataRoutes(deps),
   ];
 }
 
-export function registerApi(app: FastifyInstance, deps: { db: Db; keyring: Keyring }): void {
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const routes = apiRoutes(deps);
   registerRoutes(app, { db: deps.db, tokens: tokenKeys(deps.keyring) }, routes);
   const document = openApiDocument(routes, apiVersion);

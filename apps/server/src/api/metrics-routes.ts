@@ -1,7 +1,7 @@
 /**
  * GET /metrics/dora and /metrics/prs: the same parameters and JSON as `pulse metrics dora|prs
- * --json`. The metric facts are brought up to date first (refresh=false skips it), one refresh at
- * a time per tenant in this process.
+ * --json`. They read the metric facts as they are: the server refreshes them in the background
+ * after data changes (facts-refresher.ts); `refresh=true` waits for a refresh first.
  */
 import { z } from 'zod';
 import type { Db } from '@pulse/db';
@@ -9,11 +9,11 @@ import {
   doraSummary,
   parseInstant,
   prSummary,
-  refreshFacts,
   resolveScope,
   type BenchmarkYear,
   type Granularity,
 } from '@pulse/metrics';
+import type { FactsRefresher } from '../facts-refresher.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const DAY_MS = 86_400_000;
@@ -33,9 +33,9 @@ const period = {
     .describe('Only these repositories (owner/name or name); repeat the parameter for several.'),
   refresh: z
     .enum(['true', 'false'])
-    .default('true')
+    .default('false')
     .transform((v) => v === 'true')
-    .describe('Bring the metric facts up to date first.'),
+    .describe('Wait for the metric facts to be brought up to date first (seconds on large tenants).'),
 };
 
 const doraQuery = z.strictObject({
@@ -51,23 +51,13 @@ const prsQuery = z.strictObject(period);
 
 type PeriodQuery = z.infer<typeof prsQuery>;
 
-export function metricsRoutes(deps: { db: Db }): ApiRoute[] {
-  const refreshing = new Map<string, Promise<unknown>>();
-  /** One refresh per tenant at a time: callers arriving meanwhile wait for the running one. */
-  const refreshOnce = (tenantId: string) => {
-    let running = refreshing.get(tenantId);
-    if (running === undefined) {
-      running = refreshFacts(deps.db, tenantId).finally(() => refreshing.delete(tenantId));
-      refreshing.set(tenantId, running);
-    }
-    return running;
-  };
+export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute[] {
   const prepare = async (tenantId: string, q: PeriodQuery) => {
     const to = q.to === undefined ? new Date() : parseInstant(q.to, q.timeZone, 'to');
     const from =
       q.from === undefined ? new Date(to.getTime() - 90 * DAY_MS) : parseInstant(q.from, q.timeZone, 'from');
     const scope = await resolveScope(deps.db, tenantId, { team: q.team, repositories: q.repository });
-    if (q.refresh) await refreshOnce(tenantId);
+    if (q.refresh) await deps.facts.now(tenantId);
     return { from, to, timeZone: q.timeZone, granularity: q.granularity as Granularity, ...scope };
   };
   return [

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { deploymentRecord, incidentRecord, type NormalisedRecord } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import { writeRecords } from '@pulse/sync';
+import type { FactsRefresher } from '../facts-refresher.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const maxBatch = 1000;
@@ -33,11 +34,15 @@ const batchResult = writeResult.extend({
     .describe('Items left out because they name something not stored (e.g. an unknown repository).'),
 });
 
-export function pushRoutes(deps: { db: Db }): ApiRoute[] {
-  const write = (tenantId: string, records: NormalisedRecord[], mode: 'throw' | 'report') =>
-    withTenant(deps.db, tenantId, (tx) =>
+export function pushRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute[] {
+  const write = async (tenantId: string, records: NormalisedRecord[], mode: 'throw' | 'report') => {
+    const result = await withTenant(deps.db, tenantId, (tx) =>
       writeRecords(tx, { tenantId, integrationId: null }, records, { unknownReferences: mode }),
     );
+    // New deployments and incidents change the metrics: refresh the facts in the background.
+    if (result.written > 0) deps.facts.schedule(tenantId);
+    return result;
+  };
   const kinds = [
     { path: '/deployments', type: 'deployment', schema: deploymentRecord, what: 'deployment' },
     { path: '/incidents', type: 'incident', schema: incidentRecord, what: 'incident' },

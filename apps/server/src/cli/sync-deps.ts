@@ -9,6 +9,7 @@ import {
   type ProgressEvent,
   type RunnerDeps,
 } from '@pulse/sync';
+import type { FactsRefresher } from '../facts-refresher.ts';
 import type { Runtime } from '../runtime.ts';
 
 export function knownConnectors(): ConnectorRegistry {
@@ -17,8 +18,17 @@ export function knownConnectors(): ConnectorRegistry {
 
 export function runnerDeps(
   rt: Runtime,
-  options: { onProgress?: (event: ProgressEvent) => void } = {},
+  options: { onProgress?: (event: ProgressEvent) => void; facts?: FactsRefresher } = {},
 ): RunnerDeps {
+  const { facts, onProgress: report } = options;
+  // A finished run changed the data: its tenant's metric facts are refreshed in the background.
+  const onProgress =
+    facts === undefined
+      ? report
+      : (event: ProgressEvent) => {
+          report?.(event);
+          if (event.state === 'succeeded' || event.state === 'failed') facts.schedule(event.tenantId);
+        };
   return {
     db: rt.db,
     registry: knownConnectors(),
@@ -28,6 +38,6 @@ export function runnerDeps(
     createHttp: httpFactory(rt.log),
     // The embedded database admits one process: whatever another process left running is orphaned.
     orphanAfterMs: rt.db.kind === 'pglite' ? 0 : 60_000,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(onProgress === undefined ? {} : { onProgress }),
   };
 }

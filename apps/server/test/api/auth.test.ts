@@ -12,9 +12,9 @@ import { apiFixture, bearer, password, type ApiFixture } from './fixture.ts';
 describeEachDb('API authentication', (handle) => {
   let f: ApiFixture;
   beforeAll(async () => {
-    f = await apiFixture(handle.db, 'auth');
+    f = await apiFixture(handle, 'auth');
   });
-  afterAll(() => f?.app.close());
+  afterAll(() => f?.close());
 
   const me = (token: string) => f.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) });
   const loginAs = (email: string, pass = password, tenant?: string) =>

@@ -56,7 +56,7 @@ const deploy = (n: number, head: number): NormalisedRecord => ({
 describeEachDb('API data listings', (handle) => {
   let f: ApiFixture;
   beforeAll(async () => {
-    f = await apiFixture(handle.db, 'data');
+    f = await apiFixture(handle, 'data');
     const records: NormalisedRecord[] = [
       repo('shop'),
       repo('api'),
@@ -78,7 +78,7 @@ describeEachDb('API data listings', (handle) => {
       writeRecords(tx, { tenantId: f.tenants.b.id, integrationId: null }, [repo('other')]),
     );
   });
-  afterAll(() => f?.app.close());
+  afterAll(() => f?.close());
 
   const get = (url: string, query: Record<string, string> = {}, token = f.tokens.viewer) =>
     f.app.inject({ method: 'GET', url: `/api/v1${url}`, query, headers: bearer(token) });

@@ -4,15 +4,22 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
-import { asOperator, createTenant, createUser, type Db } from '@pulse/db';
+import { asOperator, createTenant, createUser } from '@pulse/db';
+import { openSyncQueue, type SyncQueue } from '@pulse/sync';
+import type { TestDatabase } from '../../../../test/support/databases.ts';
 import { buildApp, createApiKey, createLogger, hashPassword, SecretScrubber } from '@pulse/server';
 
 export const password = 'correct horse battery staple';
 
 export type Who = 'viewer' | 'member' | 'admin' | 'operator' | 'other';
 
+export const silentLog = createLogger({ level: 'silent', scrubber: new SecretScrubber() });
+
 export interface ApiFixture {
   readonly app: FastifyInstance;
+  /** The real sync queue (pg-boss) of the app: nothing works its jobs, so runs stay queued. */
+  readonly queue: SyncQueue;
+  readonly close: () => Promise<void>;
   readonly keyring: Keyring;
   readonly tenants: { readonly a: { id: string; slug: string }; readonly b: { id: string; slug: string } };
   readonly emails: Record<Who, string>;
@@ -26,13 +33,11 @@ export interface ApiFixture {
   };
 }
 
-export async function apiFixture(db: Db, suffix: string): Promise<ApiFixture> {
+export async function apiFixture(handle: TestDatabase, suffix: string): Promise<ApiFixture> {
+  const db = handle.db;
   const keyring = createKeyring(parseSecretKey(generateSecretKey()));
-  const app = await buildApp({
-    db,
-    log: createLogger({ level: 'silent', scrubber: new SecretScrubber() }),
-    keyring,
-  });
+  const queue = await openSyncQueue(db, handle.url === undefined ? {} : { connectionString: handle.url });
+  const app = await buildApp({ db, log: silentLog, keyring, sync: { queue } });
   const a = await createTenant(db, { slug: `a-${suffix}` }, 'test');
   const b = await createTenant(db, { slug: `b-${suffix}` }, 'test');
   const passwordHash = await hashPassword(password);
@@ -71,6 +76,11 @@ export async function apiFixture(db: Db, suffix: string): Promise<ApiFixture> {
     (await createApiKey(db, tenantId, { name: `${scope} key`, scopes: [scope], createdBy: null })).key;
   return {
     app,
+    queue,
+    close: async () => {
+      await app.close();
+      await queue.stop();
+    },
     keyring,
     tenants: { a: { id: a.id, slug: a.slug }, b: { id: b.id, slug: b.slug } },
     emails,

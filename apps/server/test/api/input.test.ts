@@ -5,15 +5,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { apiFixture, bearer, type ApiFixture } from './fixture.ts';
+import { apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
 import { apiRoutes } from '@pulse/server';
 
 describeEachDb('API input and OpenAPI', (handle) => {
   let f: ApiFixture;
   beforeAll(async () => {
-    f = await apiFixture(handle.db, 'input');
+    f = await apiFixture(handle, 'input');
   });
-  afterAll(() => f?.app.close());
+  afterAll(() => f?.close());
 
   const post = (url: string, payload: string | object, headers: Record<string, string> = {}) =>
     f.app.inject({
@@ -89,7 +89,7 @@ describeEachDb('API input and OpenAPI', (handle) => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
-    const routes = apiRoutes({ db: undefined as never, keyring: f.keyring });
+    const routes = apiRoutes({ db: undefined as never, keyring: f.keyring, log: silentLog });
     const listed = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );

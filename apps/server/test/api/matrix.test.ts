@@ -10,16 +10,20 @@ import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import { withTenant } from '@pulse/db';
 import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { apiFixture, bearer, type ApiFixture } from './fixture.ts';
+import { apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
 
 type Level = 'public' | 'viewer' | 'member' | 'admin';
 const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2 };
 
 /** One valid request per route (`METHOD path`), built when the fixture exists. */
-function samples(
-  f: ApiFixture,
-  ids: { keyId: string; deploymentId: number },
-): Record<string, Omit<InjectOptions, 'headers'>> {
+interface Ids {
+  keyId: string;
+  deploymentId: number;
+  integrationId: number;
+  runId: number;
+}
+
+function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
     // An unknown account: a wrong password of a real one would lock it during the matrix.
     'POST /auth/login': { payload: { email: 'nobody-matrix@a.example', password: 'wrong' } },
@@ -37,6 +41,18 @@ function samples(
     'GET /deployments/:id': { url: `/api/v1/deployments/${ids.deploymentId}` },
     'GET /incidents': {},
     'GET /work-items': {},
+    'GET /integrations': {},
+    'POST /integrations': {
+      payload: { kind: 'git', name: `matrix-${Math.random().toString(36).slice(2, 10)}`, config: gitConfig },
+    },
+    'DELETE /integrations/:id': { url: `/api/v1/integrations/${ids.integrationId}` },
+    'POST /integrations/:id/test': { url: `/api/v1/integrations/${ids.integrationId}/test` },
+    'POST /integrations/:id/sync': { url: `/api/v1/integrations/${ids.integrationId}/sync`, payload: {} },
+    'GET /sync-runs': {},
+    'GET /sync-runs/:id': { url: `/api/v1/sync-runs/${ids.runId}` },
+    'POST /sync-runs/:id/pause': { url: `/api/v1/sync-runs/${ids.runId}/pause` },
+    'POST /sync-runs/:id/resume': { url: `/api/v1/sync-runs/${ids.runId}/resume` },
+    'POST /sync-runs/:id/cancel': { url: `/api/v1/sync-runs/${ids.runId}/cancel` },
     'POST /deployments': { payload: deployment('matrix-1') },
     'POST /deployments/batch': { payload: { items: [deployment('matrix-2'), deployment('matrix-3')] } },
     'POST /incidents': { payload: incident('matrix-1') },
@@ -44,6 +60,7 @@ function samples(
   };
 }
 
+const gitConfig = { repositories: [{ path: '/nonexistent/matrix.git', name: 'acme/matrix' }] };
 const deployment = (externalId: string) => ({
   externalId,
   repository: { fullName: 'acme/push' },
@@ -65,9 +82,10 @@ describeEachDb('API authorisation matrix', (handle) => {
   const routes = apiRoutes({
     db: undefined as never,
     keyring: createKeyring(parseSecretKey(generateSecretKey())),
+    log: silentLog,
   });
   beforeAll(async () => {
-    f = await apiFixture(handle.db, 'matrix');
+    f = await apiFixture(handle, 'matrix');
     // The same repository name in both tenants: pushes must land in the caller's.
     for (const tenantId of [f.tenants.a.id, f.tenants.b.id])
       await withTenant(handle.db, tenantId, (tx) =>
@@ -88,7 +106,7 @@ describeEachDb('API authorisation matrix', (handle) => {
       tx.query<{ id: number }>("select id from deployments where external_id = 'matrix-0'"),
     ).then((r) => r.rows[0]!.id);
   });
-  afterAll(() => f?.app.close());
+  afterAll(() => f?.close());
 
   const callers = () =>
     ({
@@ -115,11 +133,47 @@ describeEachDb('API authorisation matrix', (handle) => {
     return res.json<{ id: string }>().id;
   };
 
+  const asAdmin = async (method: 'POST' | 'GET', url: string, payload: object = {}) => {
+    const res = await f.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: bearer(f.tokens.admin),
+      payload,
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
+    return res.json();
+  };
+  /** What a call of `name` acts on, made fresh when the call changes it. */
+  async function idsFor(name: string): Promise<Ids> {
+    const ids: Ids = { keyId: 'none', deploymentId, integrationId: 0, runId: 0 };
+    if (name === 'DELETE /api-keys/:id') ids.keyId = await freshKey();
+    if (name.includes('/integrations/:id') || name.includes('/sync-runs/:id')) {
+      const created = await asAdmin('POST', '/integrations', {
+        kind: 'git',
+        name: `m-${Math.random().toString(36).slice(2, 10)}`,
+        config: gitConfig,
+      });
+      ids.integrationId = created.id;
+    }
+    if (name.includes('/sync-runs/:id')) {
+      ids.runId = (await asAdmin('POST', `/integrations/${ids.integrationId}/sync`, {})).run.id;
+      if (name.endsWith('/resume')) await asAdmin('POST', `/sync-runs/${ids.runId}/pause`);
+    }
+    return ids;
+  }
+
   let deploymentId = 0;
   it('has a sample for every declared route', () => {
     const declared = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(
-      Object.keys(samples({ emails: {} } as unknown as ApiFixture, { keyId: 'x', deploymentId: 0 })).sort(),
+      Object.keys(
+        samples({ emails: {} } as unknown as ApiFixture, {
+          keyId: 'x',
+          deploymentId: 0,
+          integrationId: 0,
+          runId: 0,
+        }),
+      ).sort(),
     ).toEqual(declared);
   });
 
@@ -127,7 +181,7 @@ describeEachDb('API authorisation matrix', (handle) => {
     for (const spec of routes) {
       const name = `${spec.method} ${spec.path}`;
       for (const [who, caller] of Object.entries(callers())) {
-        const sample = samples(f, { keyId: await freshKey(), deploymentId })[name]!;
+        const sample = samples(f, await idsFor(name))[name]!;
         const res = await f.app.inject({
           method: spec.method,
           url: `/api/v1${spec.path}`,
@@ -195,7 +249,8 @@ describeEachDb('API authorisation matrix', (handle) => {
       return r.rows[0]!.id;
     });
     expect(repo).toBeGreaterThan(0);
-    const query = { from: '2026-01-01', to: '2026-04-01' };
+    // Rows written behind the API's back: refresh=true brings the facts up to date first.
+    const query = { from: '2026-01-01', to: '2026-04-01', refresh: 'true' };
     const a = await f.app.inject({
       method: 'GET',
       url: '/api/v1/metrics/dora',

@@ -18,7 +18,7 @@ const deployment = (externalId: string, extra: Record<string, unknown> = {}) => 
 describeEachDb('API push', (handle) => {
   let f: ApiFixture;
   beforeAll(async () => {
-    f = await apiFixture(handle.db, 'push');
+    f = await apiFixture(handle, 'push');
     for (const tenantId of [f.tenants.a.id, f.tenants.b.id])
       await withTenant(handle.db, tenantId, (tx) =>
         tx.query(
@@ -28,7 +28,7 @@ describeEachDb('API push', (handle) => {
         ),
       );
   });
-  afterAll(() => f?.app.close());
+  afterAll(() => f?.close());
 
   const push = (url: string, payload: object, token = f.keys.write) =>
     f.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: bearer(token) });
@@ -123,6 +123,30 @@ describeEachDb('API push', (handle) => {
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.path).toBe('body.resolvedAt');
+  });
+
+  it('pushed deployments reach the metrics without refresh: the facts refresh in the background', async () => {
+    const dora = async () =>
+      (
+        await f.app.inject({
+          method: 'GET',
+          url: '/api/v1/metrics/dora',
+          query: { from: '2026-04-01', to: '2026-05-01' },
+          headers: bearer(f.tokens.viewer),
+        })
+      ).json().deploymentFrequency.deployments as number;
+    expect(await dora()).toBe(0);
+    const items = [1, 2, 3].map((n) =>
+      deployment(`april-${n}`, { finishedAt: `2026-04-0${n}T10:00:00Z`, commitSha: String(n).repeat(40) }),
+    );
+    expect((await push('/deployments/batch', { items })).json().written).toBe(3);
+    // Wait for the background refresh (bounded), then the plain read sees the pushes.
+    let seen = 0;
+    for (let i = 0; i < 100 && seen < 3; i++) {
+      seen = await dora();
+      if (seen < 3) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen).toBe(3);
   });
 
   it('a read-only key cannot push', async () => {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { buildApp } from '../../app.ts';
+import { FactsRefresher } from '../../facts-refresher.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { openRuntime } from '../../runtime.ts';
 import { action } from '../program.ts';
@@ -34,14 +35,27 @@ export function serveCommand(io: Io): Command {
             throw error;
           }
         }
-        const app = await buildApp({ db: runtime.db, log: runtime.log, keyring: runtime.keys.keyring });
+        // The API queues runs (sync now, resume) even when this process executes none of them.
+        const queue = await openSyncQueue(runtime.db, {
+          ...queueOptions(runtime),
+          onError: (error) => runtime.log.warn({ error: error.message }, 'queue error'),
+        });
+        const facts = new FactsRefresher(runtime.db, runtime.log);
+        const app = await buildApp({
+          db: runtime.db,
+          log: runtime.log,
+          keyring: runtime.keys.keyring,
+          sync: { queue },
+          facts,
+        });
         let worker: Worker | undefined;
         let stopping = false;
         const stop = async (signal: string) => {
           if (stopping) return;
           stopping = true;
           runtime.log.info({ signal }, 'shutting down');
-          await worker?.stop();
+          // Stopping the worker stops the queue it works.
+          await (worker === undefined ? queue.stop() : worker.stop());
           await app.close();
           await runtime.close();
           process.exit(0);
@@ -51,16 +65,13 @@ export function serveCommand(io: Io): Command {
         try {
           await app.listen({ port: config.PORT, host: config.HOST });
         } catch (error) {
+          await queue.stop();
           await runtime.close();
           throw error;
         }
         if (options.worker) {
           // Syncs run in the server process too, so one process is a whole installation.
-          const queue = await openSyncQueue(runtime.db, {
-            ...queueOptions(runtime),
-            onError: (error) => runtime.log.warn({ error: error.message }, 'queue error'),
-          });
-          worker = await startWorker(runnerDeps(runtime), queue, { concurrency: 1 });
+          worker = await startWorker(runnerDeps(runtime, { facts }), queue, { concurrency: 1 });
         }
         const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
         const address = app.server.address();

@@ -4,6 +4,7 @@ import { withRuntime } from '../context.ts';
 import type { Io } from '../output.ts';
 import { action } from '../program.ts';
 import { runnerDeps } from '../sync-deps.ts';
+import { FactsRefresher } from '../../facts-refresher.ts';
 import { queueOptions } from './sync.ts';
 
 export function workerCommand(io: Io): Command {
@@ -20,7 +21,8 @@ export function workerCommand(io: Io): Command {
             ...queueOptions(rt),
             onError: (error) => rt.log.warn({ error: error.message }, 'queue error'),
           });
-          const worker = await startWorker(runnerDeps(rt), queue, {
+          const facts = new FactsRefresher(rt.db, rt.log);
+          const worker = await startWorker(runnerDeps(rt, { facts }), queue, {
             concurrency: Math.min(Math.max(Number(options.concurrency) || 2, 1), 32),
             scheduleEveryMs: options.schedule ? 60_000 : 0,
           });
@@ -31,6 +33,7 @@ export function workerCommand(io: Io): Command {
           });
           io.stderr.write('Stopping: running syncs go back to the queue after their current page.\n');
           await worker.stop();
+          await facts.idle();
           return 0;
         }),
       ),

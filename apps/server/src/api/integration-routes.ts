@@ -1,0 +1,241 @@
+/**
+ * Integrations and their sync runs: list, add, remove, test the connection, sync now, and pause,
+ * resume or cancel a run. Credentials go in once and never come back: responses say only
+ * `hasSecrets`. Runs are executed by the workers (`pulse serve`'s own or `pulse worker`); this
+ * only queues them.
+ */
+import { z } from 'zod';
+import { PulseError, type Keyring } from '@pulse/core';
+import { withTenant, type Db } from '@pulse/db';
+import {
+  addIntegration,
+  connectorFor,
+  controlRun,
+  getIntegration,
+  getRun,
+  listIntegrations,
+  listRuns,
+  loadSecrets,
+  removeIntegration,
+  syncNow,
+  type ConnectorRegistry,
+  type RunnerDeps,
+  type SyncQueue,
+} from '@pulse/sync';
+import type { Logger } from '../logger.ts';
+import { route, type ApiRoute } from './route.ts';
+
+export interface SyncDeps {
+  readonly registry: ConnectorRegistry;
+  readonly createHttp: RunnerDeps['createHttp'];
+  /** Where sync runs are queued for the workers; without one, starting or resuming a run fails. */
+  readonly queue: SyncQueue | undefined;
+}
+
+const integrationSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  name: z.string(),
+  config: z.unknown().describe('The connector settings (docs/connectors/<kind>.md); never the credentials.'),
+  hasSecrets: z.boolean(),
+  syncIntervalSeconds: z.number().int(),
+  enabled: z.boolean(),
+  maxFailedShare: z.number(),
+});
+const runSchema = z
+  .looseObject({ id: z.number().int(), state: z.string() })
+  .describe('A sync run with its progress.');
+
+const idParam = (request: { params: unknown }, what: string): string => {
+  const id = (request.params as { id: string }).id;
+  if (!/^\d{1,18}$/.test(id)) throw new PulseError('NOT_FOUND', { message: `There is no ${what} ${id}.` });
+  return id;
+};
+
+export function integrationRoutes(deps: {
+  db: Db;
+  keyring: Keyring;
+  log: Logger;
+  sync: SyncDeps;
+}): ApiRoute[] {
+  const { db } = deps;
+  const queue = (): SyncQueue => {
+    if (deps.sync.queue === undefined)
+      throw new PulseError('QUEUE_UNAVAILABLE', {
+        message: 'This server has no sync queue to hand the run to.',
+      });
+    return deps.sync.queue;
+  };
+  const find = (tenantId: string, id: string) => withTenant(db, tenantId, (tx) => getIntegration(tx, id));
+  const run = (tenantId: string, id: string) => withTenant(db, tenantId, (tx) => getRun(tx, Number(id)));
+  const control = (command: 'pause' | 'resume' | 'cancel') =>
+    route({
+      method: 'POST',
+      path: `/sync-runs/:id/${command}`,
+      summary: `${command[0]!.toUpperCase()}${command.slice(1)} a sync run (a running one after the page in progress).`,
+      tag: 'integrations',
+      auth: 'member',
+      response: runSchema,
+      handler: async ({ principal, request }) => {
+        const id = idParam(request, 'sync run');
+        await run(principal.tenantId, id);
+        const result = await controlRun(db, principal.tenantId, Number(id), command);
+        if (result.requeue) await queue().enqueue({ tenantId: principal.tenantId, runId: result.run.id });
+        return result.run;
+      },
+    });
+  return [
+    route({
+      method: 'GET',
+      path: '/integrations',
+      summary: "The tenant's integrations (without credentials).",
+      tag: 'integrations',
+      auth: 'viewer',
+      response: z.object({ items: z.array(integrationSchema) }),
+      handler: async ({ principal }) => ({ items: await listIntegrations(db, principal.tenantId) }),
+    }),
+    route<
+      undefined,
+      {
+        kind: string;
+        name: string;
+        config: unknown;
+        secrets?: Record<string, string> | undefined;
+        syncIntervalMinutes?: number | undefined;
+        maxFailedShare?: number | undefined;
+      }
+    >({
+      method: 'POST',
+      path: '/integrations',
+      summary:
+        'Add an integration; its settings and credentials are checked by the connector, credentials stored encrypted.',
+      tag: 'integrations',
+      auth: 'admin',
+      status: 201,
+      body: z.strictObject({
+        kind: z.string().min(1).max(50).describe('github, git, …'),
+        name: z.string().min(1).max(63),
+        config: z.unknown().describe('Connector settings (docs/connectors/<kind>.md).'),
+        secrets: z
+          .record(z.string(), z.string().max(10_000))
+          .optional()
+          .describe('e.g. {"token": "…"}; write-only.'),
+        syncIntervalMinutes: z.number().int().min(1).max(43_200).optional(),
+        maxFailedShare: z.number().min(0).max(1).optional(),
+      }),
+      response: integrationSchema,
+      handler: ({ principal, body }) =>
+        addIntegration(db, deps.keyring, deps.sync.registry, principal.tenantId, {
+          kind: body.kind,
+          name: body.name,
+          config: body.config ?? {},
+          ...(body.secrets === undefined ? {} : { secrets: body.secrets }),
+          ...(body.syncIntervalMinutes === undefined
+            ? {}
+            : { syncIntervalSeconds: body.syncIntervalMinutes * 60 }),
+          ...(body.maxFailedShare === undefined ? {} : { maxFailedShare: body.maxFailedShare }),
+        }),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/integrations/:id',
+      summary: 'Remove an integration with its sync history (synced data stays).',
+      tag: 'integrations',
+      auth: 'admin',
+      status: 204,
+      handler: async ({ principal, request }) => {
+        const integration = await find(principal.tenantId, idParam(request, 'integration'));
+        await removeIntegration(db, principal.tenantId, String(integration.id));
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/integrations/:id/test',
+      summary: 'Test the connection: credentials and reachability, as the connector checks them.',
+      tag: 'integrations',
+      auth: 'admin',
+      response: z.union([
+        z.object({ ok: z.literal(true), detail: z.string().optional() }),
+        z.object({ ok: z.literal(false), code: z.string(), message: z.string(), hint: z.string() }),
+      ]),
+      handler: async ({ principal, request }) => {
+        const id = idParam(request, 'integration');
+        const { integration, secrets } = await withTenant(db, principal.tenantId, async (tx) => {
+          const found = await getIntegration(tx, id);
+          return {
+            integration: found,
+            secrets: await loadSecrets(tx, deps.keyring, principal.tenantId, found.id),
+          };
+        });
+        const connector = connectorFor(deps.sync.registry, integration.kind);
+        const config = connector.configSchema.parse(integration.config);
+        return connector.check({
+          config,
+          secrets,
+          http: deps.sync.createHttp(connector.httpSettings?.(config, secrets), () => {}),
+          log: deps.log,
+          signal: AbortSignal.timeout(60_000),
+          now: () => new Date(),
+          memo: new Map(),
+        });
+      },
+    }),
+    route<undefined, { full?: boolean | undefined }>({
+      method: 'POST',
+      path: '/integrations/:id/sync',
+      summary: 'Sync now (or join the run already queued or running); `full` re-reads everything.',
+      tag: 'integrations',
+      auth: 'member',
+      status: 201,
+      body: z.strictObject({ full: z.boolean().optional() }).optional() as unknown as z.ZodType<{
+        full?: boolean | undefined;
+      }>,
+      response: z.object({
+        run: runSchema,
+        created: z.boolean().describe('False: an active run was joined.'),
+      }),
+      handler: async ({ principal, request, body }) => {
+        const integration = await find(principal.tenantId, idParam(request, 'integration'));
+        const actor = principal.userId === null ? `api-key:${principal.keyId}` : `user:${principal.userId}`;
+        return syncNow(db, queue(), principal.tenantId, integration.id, {
+          mode: body?.full ? 'full' : 'incremental',
+          requestedBy: actor,
+        });
+      },
+    }),
+    route<{ integration?: string | undefined; limit: number }>({
+      method: 'GET',
+      path: '/sync-runs',
+      summary: 'Recent sync runs, newest first, with their progress and errors.',
+      tag: 'integrations',
+      auth: 'viewer',
+      query: z.strictObject({
+        integration: z
+          .string()
+          .regex(/^\d{1,18}$/)
+          .optional()
+          .describe('Only runs of this integration id.'),
+        limit: z.coerce.number().int().min(1).max(200).default(20),
+      }),
+      response: z.object({ items: z.array(runSchema) }),
+      handler: async ({ principal, query }) => ({
+        items: await listRuns(db, principal.tenantId, {
+          ...(query.integration === undefined ? {} : { integrationId: Number(query.integration) }),
+          limit: query.limit,
+        }),
+      }),
+    }),
+    route({
+      method: 'GET',
+      path: '/sync-runs/:id',
+      summary: 'One sync run with its progress and errors.',
+      tag: 'integrations',
+      auth: 'viewer',
+      response: runSchema,
+      handler: ({ principal, request }) => run(principal.tenantId, idParam(request, 'sync run')),
+    }),
+    control('pause'),
+    control('resume'),
+    control('cancel'),
+  ];
+}
