@@ -11,6 +11,7 @@ import { registerApi, type ApiDeps } from './api/api.ts';
 import { FactsRefresher } from './facts-refresher.ts';
 import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
+import { registerPrometheus } from './routes/prometheus.ts';
 
 export interface AppDeps {
   readonly db: Db;
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
+  registerPrometheus(app, deps);
   await app.register(healthRoutes(deps));
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
   registerApi(app, { ...deps, facts });
