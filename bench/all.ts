@@ -22,6 +22,7 @@ const suites: Record<string, Suite> = {
   github: { script: 'github.ts', quick: ['--prs', '1000'] },
   git: { script: 'git.ts', quick: ['--commits', '10000'] },
   sync: { script: 'sync.ts', quick: ['--prs', '5000'] },
+  api: { script: 'api.ts', quick: ['--seconds', '3'] },
   metrics: { script: 'run.ts', quick: ['--scale', '0.005', '--warm-calls', '5', '--baseline-calls', '1'] },
 };
 

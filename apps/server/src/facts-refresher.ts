@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 export class FactsRefresher {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  private readonly listeners: ((tenantId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -30,6 +31,7 @@ export class FactsRefresher {
         try {
           const result = await refreshFacts(this.db, tenantId);
           this.log.debug({ tenantId, deployments: result.deployments }, 'metric facts refreshed');
+          for (const listener of this.listeners) listener(tenantId);
         } catch (error) {
           this.log.warn({ tenantId, error: (error as Error).message }, 'metric facts refresh failed');
         }
@@ -48,6 +50,11 @@ export class FactsRefresher {
     }
     this.schedule(tenantId);
     await this.running.get(tenantId);
+  }
+
+  /** Calls `listener` after each successful refresh of a tenant (e.g. to drop cached reports). */
+  onRefreshed(listener: (tenantId: string) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Waits until no refresh runs (shutdown, tests). */

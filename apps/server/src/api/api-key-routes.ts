@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PulseError } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
-import { apiKeyScopes, createApiKey } from '../auth/api-keys.ts';
+import { apiKeyScopes, createApiKey, forgetApiKey } from '../auth/api-keys.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const listed = z.object({
@@ -104,6 +104,7 @@ export function apiKeyRoutes(deps: { db: Db }): ApiRoute[] {
         );
         if (revoked.rows.length === 0)
           throw new PulseError('NOT_FOUND', { message: `There is no API key ${id} in this tenant.` });
+        forgetApiKey(id);
       },
     }),
   ];

@@ -3,6 +3,7 @@
  * --json`. They read the metric facts as they are: the server refreshes them in the background
  * after data changes (facts-refresher.ts); `refresh=true` waits for a refresh first.
  */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '@pulse/db';
 import {
@@ -14,6 +15,7 @@ import {
   type Granularity,
 } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import { MetricsCache } from './metrics-cache.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const DAY_MS = 86_400_000;
@@ -52,12 +54,31 @@ const prsQuery = z.strictObject(period);
 type PeriodQuery = z.infer<typeof prsQuery>;
 
 export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute[] {
+  const cache = new MetricsCache();
+  deps.facts.onRefreshed((tenantId) => cache.invalidate(tenantId));
+  /**
+   * The report of `query` as JSON text, from the cache unless it asked for a refresh. The text is
+   * cached, not the object: serialising a report costs more than finding it.
+   */
+  const cached = async (
+    reply: FastifyReply,
+    tenantId: string,
+    family: string,
+    query: PeriodQuery,
+    compute: () => Promise<unknown>,
+  ) => {
+    if (query.refresh) await deps.facts.now(tenantId);
+    // Without from/to the period moves with the clock: such reports are keyed by the minute.
+    const key = JSON.stringify([family, query, query.to === undefined ? Math.floor(Date.now() / 60_000) : 0]);
+    const text = await cache.get(tenantId, key, async () => JSON.stringify(await compute()));
+    void reply.type('application/json; charset=utf-8');
+    return text;
+  };
   const prepare = async (tenantId: string, q: PeriodQuery) => {
     const to = q.to === undefined ? new Date() : parseInstant(q.to, q.timeZone, 'to');
     const from =
       q.from === undefined ? new Date(to.getTime() - 90 * DAY_MS) : parseInstant(q.from, q.timeZone, 'from');
     const scope = await resolveScope(deps.db, tenantId, { team: q.team, repositories: q.repository });
-    if (q.refresh) await deps.facts.now(tenantId);
     return { from, to, timeZone: q.timeZone, granularity: q.granularity as Granularity, ...scope };
   };
   return [
@@ -70,12 +91,14 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute
       auth: 'viewer',
       query: doraQuery,
       response: z.looseObject({}).describe('A DORA report: docs/metrics.md describes every field.'),
-      handler: async ({ principal, query }) =>
-        doraSummary(deps.db, principal.tenantId, {
-          ...(await prepare(principal.tenantId, query)),
-          environment: query.environment ?? null,
-          benchmark: query.benchmark,
-        }),
+      handler: ({ principal, query, reply }) =>
+        cached(reply, principal.tenantId, 'dora', query, async () =>
+          doraSummary(deps.db, principal.tenantId, {
+            ...(await prepare(principal.tenantId, query)),
+            environment: query.environment ?? null,
+            benchmark: query.benchmark,
+          }),
+        ),
     }),
     route<PeriodQuery>({
       method: 'GET',
@@ -85,8 +108,10 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute
       auth: 'viewer',
       query: prsQuery,
       response: z.looseObject({}).describe('A pull request report: docs/metrics.md describes every field.'),
-      handler: async ({ principal, query }) =>
-        prSummary(deps.db, principal.tenantId, await prepare(principal.tenantId, query)),
+      handler: ({ principal, query, reply }) =>
+        cached(reply, principal.tenantId, 'prs', query, async () =>
+          prSummary(deps.db, principal.tenantId, await prepare(principal.tenantId, query)),
+        ),
     }),
   ];
 }

@@ -56,10 +56,36 @@ export interface KeyPrincipal {
   readonly keyId: string;
   readonly tenantId: string;
   readonly role: Role;
+  /** Epoch ms the key expires at (Infinity: never). */
+  readonly expiresAt: number;
+}
+
+/**
+ * Keys verified in the last few seconds, by hash: a script polling the API costs one lookup per
+ * interval instead of one per request. Revoking through this process forgets the key at once;
+ * another API node honours a revocation within `verifiedForMs`.
+ */
+const verified = new Map<string, { principal: KeyPrincipal; until: number; expiresAt: number }>();
+export const verifiedForMs = 5_000;
+
+/** Forgets the cached verification of a key (it was revoked). */
+export function forgetApiKey(keyId: string): void {
+  for (const [hash, entry] of verified) if (entry.principal.keyId === keyId) verified.delete(hash);
 }
 
 /** The tenant and role of a valid key; AUTH_TOKEN_INVALID for an unknown, revoked or expired one. */
 export async function verifyApiKey(db: Db, key: string, now = new Date()): Promise<KeyPrincipal> {
+  const hash = sha256(key);
+  const known = verified.get(hash);
+  if (known !== undefined && known.until > now.getTime() && known.expiresAt > now.getTime())
+    return known.principal;
+  const principal = await lookUpApiKey(db, key, now);
+  if (verified.size > 10_000) verified.clear();
+  verified.set(hash, { principal, until: now.getTime() + verifiedForMs, expiresAt: principal.expiresAt });
+  return principal;
+}
+
+async function lookUpApiKey(db: Db, key: string, now: Date): Promise<KeyPrincipal> {
   const match = keyPattern.exec(key);
   const invalid = new PulseError('AUTH_TOKEN_INVALID', {
     message: 'The API key is unknown, revoked or expired.',
@@ -80,15 +106,27 @@ export async function verifyApiKey(db: Db, key: string, now = new Date()): Promi
   const row = found.rows[0];
   if (row === undefined || !sameHash(row.key_hash, sha256(key))) throw invalid;
   if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) throw invalid;
-  await withTenant(db, row.tenant_id, (tx) =>
-    tx.query('update api_keys set last_used_at = $2 where id = $1', [row.id, now]),
-  );
+  await touch(db, row.id, row.tenant_id, now);
   const role: Role = row.scopes.includes('admin')
     ? 'admin'
     : row.scopes.includes('write')
       ? 'member'
       : 'viewer';
-  return { keyId: row.id, tenantId: row.tenant_id, role };
+  return { keyId: row.id, tenantId: row.tenant_id, role, expiresAt: row.expires_at?.getTime() ?? Infinity };
+}
+
+/** When each key's last_used_at was last written: once a minute is enough, and a write per request is not. */
+const touched = new Map<string, number>();
+const touchEveryMs = 60_000;
+
+async function touch(db: Db, keyId: string, tenantId: string, now: Date): Promise<void> {
+  const last = touched.get(keyId);
+  if (last !== undefined && now.getTime() - last < touchEveryMs) return;
+  touched.set(keyId, now.getTime());
+  if (touched.size > 10_000) touched.clear();
+  await withTenant(db, tenantId, (tx) =>
+    tx.query('update api_keys set last_used_at = $2 where id = $1', [keyId, now]),
+  );
 }
 
 function sha256(text: string): string {

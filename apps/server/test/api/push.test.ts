@@ -1,6 +1,9 @@
 /** The push API: idempotent by the caller's id, unknown references reported, tenants kept apart. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { NormalisedRecord } from '@pulse/core';
 import { withTenant } from '@pulse/db';
+import { refreshFacts } from '@pulse/metrics';
+import { writeRecords } from '@pulse/sync';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { apiFixture, bearer, type ApiFixture } from './fixture.ts';
 
@@ -147,6 +150,35 @@ describeEachDb('API push', (handle) => {
       if (seen < 3) await new Promise((r) => setTimeout(r, 100));
     }
     expect(seen).toBe(3);
+  });
+
+  it('caches reports per tenant until its facts are refreshed', async () => {
+    const query = { from: '2026-06-01', to: '2026-07-01' };
+    const dora = async (extra: Record<string, string> = {}) =>
+      (
+        await f.app.inject({
+          method: 'GET',
+          url: '/api/v1/metrics/dora',
+          query: { ...query, ...extra },
+          headers: bearer(f.tokens.viewer),
+        })
+      ).json().deploymentFrequency.deployments as number;
+    expect(await dora()).toBe(0);
+    // Written and refreshed behind the server's back: the cached report stays as it was…
+    await withTenant(handle.db, f.tenants.a.id, (tx) =>
+      writeRecords(tx, { tenantId: f.tenants.a.id, integrationId: null }, [
+        {
+          ...deployment('june-1', { finishedAt: '2026-06-02T10:00:00Z' }),
+          type: 'deployment',
+          source: 'api',
+        },
+      ] as NormalisedRecord[]),
+    );
+    await refreshFacts(handle.db, f.tenants.a.id);
+    expect(await dora()).toBe(0);
+    // …until a refresh through the server drops the tenant's cached reports.
+    expect(await dora({ refresh: 'true' })).toBe(1);
+    expect(await dora()).toBe(1);
   });
 
   it('a read-only key cannot push', async () => {
