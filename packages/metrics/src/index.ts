@@ -5,6 +5,7 @@ export { prSummary, type PrQuery, type PrReport, type StageFigures } from './prs
 export { prSql } from './prs/sql.ts';
 export { granularities, parseInstant, validatePeriod, type Granularity } from './period.ts';
 export { resolveScope, type ScopeIds, type ScopeNames } from './scope.ts';
+export { reportQuery, type ReportInput, type ReportQuery } from './report-query.ts';
 export { doraSql } from './dora/sql.ts';
 export { leadTimeFigures, type LeadTimeFigures } from './dora/lead-time.ts';
 export {

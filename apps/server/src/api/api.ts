@@ -29,8 +29,7 @@ export interface ApiDeps {
   readonly facts?: FactsRefresher | undefined;
 }
 
-export function apiRoutes(deps: ApiDeps): ApiRoute[] {
-  const tokens = tokenKeys(deps.keyring);
+export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiRoute[] {
   const sync: SyncDeps = {
     registry: deps.sync?.registry ?? knownConnectors(),
     createHttp: deps.sync?.createHttp ?? httpFactory(deps.log),
@@ -49,8 +48,9 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
 }
 
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
-  const routes = apiRoutes(deps);
-  registerRoutes(app, { db: deps.db, tokens: tokenKeys(deps.keyring) }, routes);
+  const tokens = tokenKeys(deps.keyring);
+  const routes = apiRoutes(deps, tokens);
+  registerRoutes(app, { db: deps.db, tokens }, routes);
   const document = openApiDocument(routes, apiVersion);
   app.get(`${apiPrefix}/openapi.json`, async () => document);
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PulseError } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import { listRoute, repositoryFilter, timeFilters } from './list.ts';
-import { route, type ApiRoute } from './route.ts';
+import { numericId, route, type ApiRoute } from './route.ts';
 
 const repositoryJoin = 'JOIN repositories r ON r.tenant_id = t.tenant_id AND r.id = t.repository_id';
 const actor = (alias: string) =>
@@ -18,6 +18,16 @@ const enumFilter = (values: readonly [string, ...string[]], expr: string) => ({
   schema: z.enum(values),
   where: (p: string) => `${expr} = ${p}`,
 });
+
+/** Sorting of tables with created_at and updated_at: newest created first by default. */
+const newestFirst = {
+  sorts: {
+    createdAt: { expr: 't.created_at', type: 'timestamptz' },
+    updatedAt: { expr: 't.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'createdAt',
+  defaultOrder: 'desc',
+} as const;
 
 const deploymentItem = `json_build_object(
   'id', t.id, 'source', t.source, 'externalId', t.external_id, 'repository', r.full_name,
@@ -115,12 +125,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         closedAt: ts.nullable(),
         updatedAt: ts,
       }),
-      sorts: {
-        createdAt: { expr: 't.created_at', type: 'timestamptz' },
-        updatedAt: { expr: 't.updated_at', type: 'timestamptz' },
-      },
-      defaultSort: 'createdAt',
-      defaultOrder: 'desc',
+      ...newestFirst,
       filters: {
         repository: repositoryFilter,
         state: enumFilter(['open', 'merged', 'closed'], 't.state'),
@@ -165,18 +170,15 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         commitsTruncated: z.boolean(),
       }),
       handler: async ({ principal, request }) => {
-        const id = (request.params as { id: string }).id;
-        const missing = new PulseError('NOT_FOUND', {
-          message: `There is no deployment ${id} in this tenant.`,
-        });
-        if (!/^\d{1,18}$/.test(id)) throw missing;
+        const id = numericId(request, 'deployment');
         return withTenant(deps.db, principal.tenantId, async (tx) => {
           const found = await tx.query<{ item: Record<string, unknown> }>(
             `SELECT ${deploymentItem} AS item FROM ${deploymentFrom} WHERE t.id = $1`,
             [id],
           );
           const item = found.rows[0]?.item;
-          if (item === undefined) throw missing;
+          if (item === undefined)
+            throw new PulseError('NOT_FOUND', { message: `There is no deployment ${id} in this tenant.` });
           const commits = await tx.query<{ sha: string; message: string | null; authored_at: Date | null }>(
             `SELECT dc.sha, c.message, c.authored_at FROM deployment_commits dc
              LEFT JOIN commits c ON c.tenant_id = dc.tenant_id AND c.repository_id = dc.repository_id AND c.sha = dc.sha
@@ -251,12 +253,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         resolvedAt: ts.nullable(),
         updatedAt: ts,
       }),
-      sorts: {
-        createdAt: { expr: 't.created_at', type: 'timestamptz' },
-        updatedAt: { expr: 't.updated_at', type: 'timestamptz' },
-      },
-      defaultSort: 'createdAt',
-      defaultOrder: 'desc',
+      ...newestFirst,
       filters: {
         project: { schema: z.string().min(1).max(100), where: (p) => `t.project_key = ${p}` },
         kind: { schema: z.string().min(1).max(50), where: (p) => `t.kind = ${p}` },

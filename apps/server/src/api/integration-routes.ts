@@ -9,13 +9,12 @@ import { PulseError, type Keyring } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import {
   addIntegration,
-  connectorFor,
+  checkIntegration,
   controlRun,
   getIntegration,
   getRun,
   listIntegrations,
   listRuns,
-  loadSecrets,
   removeIntegration,
   syncNow,
   type ConnectorRegistry,
@@ -23,7 +22,7 @@ import {
   type SyncQueue,
 } from '@pulse/sync';
 import type { Logger } from '../logger.ts';
-import { route, type ApiRoute } from './route.ts';
+import { numericId, route, type ApiRoute } from './route.ts';
 
 export interface SyncDeps {
   readonly registry: ConnectorRegistry;
@@ -45,12 +44,6 @@ const integrationSchema = z.object({
 const runSchema = z
   .looseObject({ id: z.number().int(), state: z.string() })
   .describe('A sync run with its progress.');
-
-const idParam = (request: { params: unknown }, what: string): string => {
-  const id = (request.params as { id: string }).id;
-  if (!/^\d{1,18}$/.test(id)) throw new PulseError('NOT_FOUND', { message: `There is no ${what} ${id}.` });
-  return id;
-};
 
 export function integrationRoutes(deps: {
   db: Db;
@@ -77,7 +70,7 @@ export function integrationRoutes(deps: {
       auth: 'member',
       response: runSchema,
       handler: async ({ principal, request }) => {
-        const id = idParam(request, 'sync run');
+        const id = numericId(request, 'sync run');
         await run(principal.tenantId, id);
         const result = await controlRun(db, principal.tenantId, Number(id), command);
         if (result.requeue) await queue().enqueue({ tenantId: principal.tenantId, runId: result.run.id });
@@ -144,7 +137,7 @@ export function integrationRoutes(deps: {
       auth: 'admin',
       status: 204,
       handler: async ({ principal, request }) => {
-        const integration = await find(principal.tenantId, idParam(request, 'integration'));
+        const integration = await find(principal.tenantId, numericId(request, 'integration'));
         await removeIntegration(db, principal.tenantId, String(integration.id));
       },
     }),
@@ -159,25 +152,12 @@ export function integrationRoutes(deps: {
         z.object({ ok: z.literal(false), code: z.string(), message: z.string(), hint: z.string() }),
       ]),
       handler: async ({ principal, request }) => {
-        const id = idParam(request, 'integration');
-        const { integration, secrets } = await withTenant(db, principal.tenantId, async (tx) => {
-          const found = await getIntegration(tx, id);
-          return {
-            integration: found,
-            secrets: await loadSecrets(tx, deps.keyring, principal.tenantId, found.id),
-          };
-        });
-        const connector = connectorFor(deps.sync.registry, integration.kind);
-        const config = connector.configSchema.parse(integration.config);
-        return connector.check({
-          config,
-          secrets,
-          http: deps.sync.createHttp(connector.httpSettings?.(config, secrets), () => {}),
-          log: deps.log,
-          signal: AbortSignal.timeout(60_000),
-          now: () => new Date(),
-          memo: new Map(),
-        });
+        const checked = await checkIntegration(
+          { db, keyring: deps.keyring, log: deps.log, ...deps.sync },
+          principal.tenantId,
+          numericId(request, 'integration'),
+        );
+        return checked.result;
       },
     }),
     route<undefined, { full?: boolean | undefined }>({
@@ -195,7 +175,7 @@ export function integrationRoutes(deps: {
         created: z.boolean().describe('False: an active run was joined.'),
       }),
       handler: async ({ principal, request, body }) => {
-        const integration = await find(principal.tenantId, idParam(request, 'integration'));
+        const integration = await find(principal.tenantId, numericId(request, 'integration'));
         const actor = principal.userId === null ? `api-key:${principal.keyId}` : `user:${principal.userId}`;
         return syncNow(db, queue(), principal.tenantId, integration.id, {
           mode: body?.full ? 'full' : 'incremental',
@@ -232,7 +212,7 @@ export function integrationRoutes(deps: {
       tag: 'integrations',
       auth: 'viewer',
       response: runSchema,
-      handler: ({ principal, request }) => run(principal.tenantId, idParam(request, 'sync run')),
+      handler: ({ principal, request }) => run(principal.tenantId, numericId(request, 'sync run')),
     }),
     control('pause'),
     control('resume'),

@@ -6,19 +6,10 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '@pulse/db';
-import {
-  doraSummary,
-  parseInstant,
-  prSummary,
-  resolveScope,
-  type BenchmarkYear,
-  type Granularity,
-} from '@pulse/metrics';
+import { doraSummary, prSummary, reportQuery, type BenchmarkYear } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
 import { MetricsCache } from './metrics-cache.ts';
 import { route, type ApiRoute } from './route.ts';
-
-const DAY_MS = 86_400_000;
 
 const many = z
   .union([z.string().min(1), z.array(z.string().min(1))])
@@ -74,13 +65,11 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute
     void reply.type('application/json; charset=utf-8');
     return text;
   };
-  const prepare = async (tenantId: string, q: PeriodQuery) => {
-    const to = q.to === undefined ? new Date() : parseInstant(q.to, q.timeZone, 'to');
-    const from =
-      q.from === undefined ? new Date(to.getTime() - 90 * DAY_MS) : parseInstant(q.from, q.timeZone, 'from');
-    const scope = await resolveScope(deps.db, tenantId, { team: q.team, repositories: q.repository });
-    return { from, to, timeZone: q.timeZone, granularity: q.granularity as Granularity, ...scope };
-  };
+  const prepare = (tenantId: string, q: PeriodQuery) =>
+    reportQuery(deps.db, tenantId, {
+      ...q,
+      repositories: q.repository,
+    });
   return [
     route<z.infer<typeof doraQuery>>({
       method: 'GET',

@@ -87,3 +87,14 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'quer
     path,
   });
 }
+
+/**
+ * The numeric `:id` of a request; NOT_FOUND (like a row of another tenant) when it is not one,
+ * so a malformed id never reaches SQL as a cast error.
+ */
+export function numericId(request: { params: unknown }, what: string): string {
+  const id = (request.params as { id: string }).id;
+  if (!/^\d{1,18}$/.test(id))
+    throw new PulseError('NOT_FOUND', { message: `There is no ${what} ${id} in this tenant.` });
+  return id;
+}

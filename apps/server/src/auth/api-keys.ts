@@ -4,10 +4,11 @@
  * SHA-256 is stored (a key has 256 random bits, so a fast hash is as safe as a slow one). Scopes
  * map to roles: read → viewer, write → member, admin → admin.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { PulseError } from '@pulse/core';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
 import type { Role } from './access-token.ts';
+import { hashToken } from './sessions.ts';
 
 export const apiKeyScopes = ['read', 'write', 'admin'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
@@ -42,7 +43,7 @@ export async function createApiKey(
         tenantId,
         input.name,
         prefix,
-        sha256(key),
+        hashToken(key),
         [...input.scopes],
         input.createdBy,
         input.expiresAt ?? null,
@@ -75,17 +76,17 @@ export function forgetApiKey(keyId: string): void {
 
 /** The tenant and role of a valid key; AUTH_TOKEN_INVALID for an unknown, revoked or expired one. */
 export async function verifyApiKey(db: Db, key: string, now = new Date()): Promise<KeyPrincipal> {
-  const hash = sha256(key);
+  const hash = hashToken(key);
   const known = verified.get(hash);
   if (known !== undefined && known.until > now.getTime() && known.expiresAt > now.getTime())
     return known.principal;
-  const principal = await lookUpApiKey(db, key, now);
+  const principal = await lookUpApiKey(db, key, hash, now);
   if (verified.size > 10_000) verified.clear();
   verified.set(hash, { principal, until: now.getTime() + verifiedForMs, expiresAt: principal.expiresAt });
   return principal;
 }
 
-async function lookUpApiKey(db: Db, key: string, now: Date): Promise<KeyPrincipal> {
+async function lookUpApiKey(db: Db, key: string, hash: string, now: Date): Promise<KeyPrincipal> {
   const match = keyPattern.exec(key);
   const invalid = new PulseError('AUTH_TOKEN_INVALID', {
     message: 'The API key is unknown, revoked or expired.',
@@ -104,7 +105,7 @@ async function lookUpApiKey(db: Db, key: string, now: Date): Promise<KeyPrincipa
     ]),
   );
   const row = found.rows[0];
-  if (row === undefined || !sameHash(row.key_hash, sha256(key))) throw invalid;
+  if (row === undefined || !sameHash(row.key_hash, hash)) throw invalid;
   if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) throw invalid;
   await touch(db, row.id, row.tenant_id, now);
   const role: Role = row.scopes.includes('admin')
@@ -127,10 +128,6 @@ async function touch(db: Db, keyId: string, tenantId: string, now: Date): Promis
   await withTenant(db, tenantId, (tx) =>
     tx.query('update api_keys set last_used_at = $2 where id = $1', [keyId, now]),
   );
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function sameHash(a: string, b: string): boolean {

@@ -6,7 +6,7 @@
  * account; after `maxFailures` the account is locked for `lockMinutes`.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { PulseError } from '@pulse/core';
+import { PulseError, isPulseError } from '@pulse/core';
 import { asOperator, findTenant, type Db, type Tx } from '@pulse/db';
 import { accessTokenSeconds, signAccessToken, type TokenKeys } from './access-token.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -41,7 +41,7 @@ type LoginOutcome =
 export async function login(db: Db, keys: TokenKeys, input: LoginInput, now = new Date()): Promise<Session> {
   const email = input.email.trim().toLowerCase();
   const tenant =
-    input.tenant === undefined ? undefined : await findTenant(db, input.tenant).catch(() => null);
+    input.tenant === undefined ? undefined : await findTenant(db, input.tenant).catch(unknownTenantAsNull);
   const outcome = await asOperator<LoginOutcome>(
     db,
     { actor: `login:${email}`, action: 'auth.login', target: email },
@@ -83,15 +83,7 @@ export async function login(db: Db, keys: TokenKeys, input: LoginInput, now = ne
        where m.user_id = $1 order by t.slug`,
         [user.id],
       );
-      const chosen =
-        tenant === undefined
-          ? memberships.rows.length === 1
-            ? memberships.rows[0]
-            : undefined
-          : tenant === null
-            ? undefined
-            : (memberships.rows.find((m) => m.tenant_id === tenant.id) ??
-              (user.is_operator ? { tenant_id: tenant.id, slug: tenant.slug } : undefined));
+      const chosen = chooseTenant(memberships.rows, tenant, user.is_operator);
       if (chosen === undefined) {
         // A tenant the account is not a member of looks like a wrong password: no membership oracle.
         const kind = tenant === undefined ? 'ambiguous' : 'failed';
@@ -232,6 +224,28 @@ async function revokeFamily(tx: Tx, familyId: string, now: Date): Promise<void> 
   ]);
 }
 
+/** SHA-256 (hex) of a refresh token or API key: what is stored instead of the secret. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A tenant named at login that does not exist fails like a wrong password; other errors stay errors. */
+function unknownTenantAsNull(error: unknown): null {
+  if (isPulseError(error) && error.code === 'TENANT_NOT_FOUND') return null;
+  throw error;
+}
+
+/**
+ * The tenant a login is for: the one named (a membership, or any existing one for an operator),
+ * else the account's only membership; undefined when there is none or several to choose from.
+ */
+function chooseTenant(
+  memberships: readonly { tenant_id: string; slug: string }[],
+  named: { id: string; slug: string } | null | undefined,
+  operator: boolean,
+): { tenant_id: string; slug: string } | undefined {
+  if (named === undefined) return memberships.length === 1 ? memberships[0] : undefined;
+  if (named === null) return undefined;
+  const member = memberships.find((m) => m.tenant_id === named.id);
+  return member ?? (operator ? { tenant_id: named.id, slug: named.slug } : undefined);
 }

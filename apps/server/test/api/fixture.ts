@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
-import { asOperator, createTenant, createUser } from '@pulse/db';
+import { asOperator, createTenant, createUser, withTenant, type Db } from '@pulse/db';
 import { openSyncQueue, type SyncQueue } from '@pulse/sync';
 import type { TestDatabase } from '../../../../test/support/databases.ts';
 import { buildApp, createApiKey, createLogger, hashPassword, SecretScrubber } from '@pulse/server';
@@ -95,3 +95,15 @@ export async function apiFixture(handle: TestDatabase, suffix: string): Promise<
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Stores GitHub repository `acme/<name>` (external id `R_<name>`) in each of `tenantIds`. */
+export async function addRepository(db: Db, name: string, tenantIds: readonly string[]): Promise<void> {
+  for (const tenantId of tenantIds)
+    await withTenant(db, tenantId, (tx) =>
+      tx.query(
+        `insert into repositories (tenant_id, source, external_id, name, full_name)
+         values ($1, 'github', $2, $3, $4)`,
+        [tenantId, `R_${name}`, name, `acme/${name}`],
+      ),
+    );
+}

@@ -10,7 +10,7 @@ import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import { withTenant } from '@pulse/db';
 import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
+import { addRepository, apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
 
 type Level = 'public' | 'viewer' | 'member' | 'admin';
 const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2 };
@@ -87,14 +87,7 @@ describeEachDb('API authorisation matrix', (handle) => {
   beforeAll(async () => {
     f = await apiFixture(handle, 'matrix');
     // The same repository name in both tenants: pushes must land in the caller's.
-    for (const tenantId of [f.tenants.a.id, f.tenants.b.id])
-      await withTenant(handle.db, tenantId, (tx) =>
-        tx.query(
-          `insert into repositories (tenant_id, source, external_id, name, full_name)
-           values ($1, 'github', 'R_push', 'push', 'acme/push')`,
-          [tenantId],
-        ),
-      );
+    await addRepository(handle.db, 'push', [f.tenants.a.id, f.tenants.b.id]);
     const pushed = await f.app.inject({
       method: 'POST',
       url: '/api/v1/deployments',

@@ -5,7 +5,7 @@ import { withTenant } from '@pulse/db';
 import { refreshFacts } from '@pulse/metrics';
 import { writeRecords } from '@pulse/sync';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { apiFixture, bearer, type ApiFixture } from './fixture.ts';
+import { addRepository, apiFixture, bearer, type ApiFixture } from './fixture.ts';
 
 const deployment = (externalId: string, extra: Record<string, unknown> = {}) => ({
   externalId,
@@ -22,14 +22,7 @@ describeEachDb('API push', (handle) => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(handle, 'push');
-    for (const tenantId of [f.tenants.a.id, f.tenants.b.id])
-      await withTenant(handle.db, tenantId, (tx) =>
-        tx.query(
-          `insert into repositories (tenant_id, source, external_id, name, full_name)
-           values ($1, 'github', 'R_shop', 'shop', 'acme/shop')`,
-          [tenantId],
-        ),
-      );
+    await addRepository(handle.db, 'shop', [f.tenants.a.id, f.tenants.b.id]);
   });
   afterAll(() => f?.close());
 

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { PulseError } from '@pulse/core';
-import { withTenant } from '@pulse/db';
-import {
-  addIntegration,
-  connectorFor,
-  getIntegration,
-  listIntegrations,
-  loadSecrets,
-  removeIntegration,
-} from '@pulse/sync';
+import { addIntegration, checkIntegration, listIntegrations, removeIntegration } from '@pulse/sync';
 import { withRuntime } from '../context.ts';
 import { printTable, type Io } from '../output.ts';
 import { action } from '../program.ts';
@@ -115,23 +107,7 @@ export function integrationsCommand(io: Io): Command {
       action(io, async (name: string, options: { tenant?: string; json?: boolean }) =>
         withRuntime(io, { migrate: true }, async (rt) => {
           const tenant = await resolveTenant(rt.db, options.tenant);
-          const deps = runnerDeps(rt);
-          const { integration, secrets } = await withTenant(rt.db, tenant.id, async (tx) => {
-            const found = await getIntegration(tx, name);
-            return { integration: found, secrets: await loadSecrets(tx, deps.keyring, tenant.id, found.id) };
-          });
-          const connector = connectorFor(deps.registry, integration.kind);
-          const config = connector.configSchema.parse(integration.config);
-          const http = deps.createHttp(connector.httpSettings?.(config, secrets), () => {});
-          const result = await connector.check({
-            config,
-            secrets,
-            http,
-            log: rt.log,
-            signal: AbortSignal.timeout(60_000),
-            now: () => new Date(),
-            memo: new Map(),
-          });
+          const { integration, result } = await checkIntegration(runnerDeps(rt), tenant.id, name);
           if (options.json) io.stdout.write(JSON.stringify(result) + '\n');
           else if (result.ok)
             io.stdout.write(`${integration.name}: OK${result.detail ? ` (${result.detail})` : ''}\n`);

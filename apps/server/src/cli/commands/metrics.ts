@@ -7,11 +7,10 @@ import {
   doraSummary,
   granularities,
   isBenchmarkYear,
-  parseInstant,
   prSql,
   prSummary,
   refreshFacts,
-  resolveScope,
+  reportQuery,
   type DoraReport,
   type Granularity,
   type PrReport,
@@ -32,8 +31,6 @@ interface PeriodOptions {
   json?: boolean;
   refresh: boolean;
 }
-
-const DAY_MS = 86_400_000;
 
 function periodOptions(command: Command): Command {
   return command
@@ -129,17 +126,14 @@ export function metricsCommand(io: Io): Command {
 
 async function prepare(db: Parameters<typeof findTenant>[0], options: PeriodOptions) {
   const tenant = await findTenant(db, options.tenant);
-  const to = options.to === undefined ? new Date() : parseInstant(options.to, options.timeZone, '--to');
-  const from =
-    options.from === undefined
-      ? new Date(to.getTime() - 90 * DAY_MS)
-      : parseInstant(options.from, options.timeZone, '--from');
-  const scope = await resolveScope(db, tenant.id, { team: options.team, repositories: options.repository });
+  const query = await reportQuery(
+    db,
+    tenant.id,
+    { ...options, repositories: options.repository },
+    { from: '--from', to: '--to' },
+  );
   if (options.refresh) await refreshFacts(db, tenant.id);
-  return {
-    tenantId: tenant.id,
-    query: { from, to, timeZone: options.timeZone, granularity: options.granularity, ...scope },
-  };
+  return { tenantId: tenant.id, query };
 }
 
 function heading(
