@@ -135,6 +135,32 @@ describeEachDb('API integrations and sync runs', (handle) => {
     );
   });
 
+  it('bad sync and run inputs are 400s naming the field', async () => {
+    const integration = (
+      await call('POST', '/integrations', {
+        kind: 'git',
+        name: 'inputs',
+        config: { repositories: [{ path: dir }] },
+      })
+    ).json();
+    const full = await call('POST', `/integrations/${integration.id}/sync`, { full: 'yes' }, f.tokens.member);
+    expect(full.statusCode).toBe(400);
+    expect(full.json().error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'body.full' });
+    const filter = await call('GET', '/sync-runs?integration=abc', undefined, f.tokens.viewer);
+    expect(filter.json().error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'query.integration' });
+    const interval = await call('POST', '/integrations', {
+      kind: 'git',
+      name: 'interval',
+      config: { repositories: [{ path: dir }] },
+      syncIntervalMinutes: 0,
+    });
+    expect(interval.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: 'body.syncIntervalMinutes',
+    });
+    expect((await call('GET', '/sync-runs/abc', undefined, f.tokens.viewer)).statusCode).toBe(404);
+  });
+
   it('another tenant sees no integration or run of this one, and cannot act on them', async () => {
     const integration = (
       await call('POST', '/integrations', {
