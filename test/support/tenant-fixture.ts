@@ -40,6 +40,7 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     "insert into refresh_tokens (tenant_id, user_id, family_id, token_hash, expires_at) values ($1, $2, gen_random_uuid(), $3, now() + interval '1 day')",
     [t, userId, randomBytes(16).toString('hex')],
   );
+  await tx.query("insert into stream_events (tenant_id, topic, data) values ($1, 'data', '{}')", [t]);
   await tx.query(
     "insert into api_keys (tenant_id, name, prefix, key_hash, scopes) values ($1, 'ci', $2, 'hash', '{read}')",
     [t, `pk_${slug}_${randomBytes(4).toString('hex')}`],

@@ -300,6 +300,16 @@ export const errorRegistry = {
     message: 'The sync queue is not available on this server.',
     hint: 'Run pulse serve (it opens the queue), or queue the run from the CLI: pulse sync NAME --enqueue',
   },
+  STREAM_HELLO_INVALID: {
+    status: 400,
+    message: 'The stream expects a hello message first.',
+    hint: 'Send {"type":"hello","token":"<access token or API key>","topics":["sync-runs","data"],"after":"<last event id>"} within 10 seconds of connecting; topics and after are optional.',
+  },
+  STREAM_TOO_SLOW: {
+    status: 503,
+    message: 'The client read the stream too slowly and was disconnected.',
+    hint: 'Reconnect with "after" set to the last event id received; read messages as they arrive.',
+  },
   VALIDATION_FAILED: {
     status: 400,
     message: 'The input is invalid.',

@@ -34,6 +34,12 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on a channel: `onNotify` gets each NOTIFY payload, and `undefined` after the listening
+   * connection was lost and re-established (notifications in between may be missed). Resolves to
+   * a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string | undefined) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

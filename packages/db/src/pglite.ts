@@ -39,6 +39,12 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
+    listen: async (channel, onNotify) => {
+      const stop = await pg.listen(channel, (payload) => onNotify(payload));
+      return async () => {
+        if (!closed) await stop();
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -8,6 +8,7 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import { PulseError } from '@pulse/core';
 import { copyChunks, copySql, quoteIdent } from './copy-text.ts';
 import type { Db, QueryResult, Tx } from './db.ts';
+import { listenPostgres } from './postgres-listen.ts';
 import { typeIds } from './db.ts';
 
 const ownParsers = new Map<number, (value: string) => unknown>([
@@ -74,6 +75,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         client.release(broken);
       }
     },
+    listen: (channel, onNotify) => listenPostgres(options.url, channel, onNotify),
     close: async () => {
       if (closed) return;
       closed = true;

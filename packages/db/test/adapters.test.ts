@@ -115,3 +115,29 @@ describeEachDb('Db port', (handle) => {
     ]);
   });
 });
+
+describeEachDb('Db port: LISTEN/NOTIFY', (handle) => {
+  it('delivers notifications committed by transactions, in order, until stopped', async () => {
+    const { db } = handle;
+    const seen: (string | undefined)[] = [];
+    const stop = await db.listen('port_channel', (payload) => seen.push(payload));
+    await db.transaction(async (tx) => {
+      await tx.query("select pg_notify('port_channel', 'one')");
+      await tx.query("select pg_notify('port_channel', 'two')");
+    });
+    await db
+      .transaction(async (tx) => {
+        await tx.query("select pg_notify('port_channel', 'rolled back')");
+        throw new Error('abort');
+      })
+      .catch(() => {});
+    await db.query("select pg_notify('other_channel', 'elsewhere')");
+    await db.query("select pg_notify('port_channel', 'three')");
+    await expect.poll(() => seen.length).toBe(3);
+    expect(seen).toEqual(['one', 'two', 'three']);
+    await stop();
+    await db.query("select pg_notify('port_channel', 'after stop')");
+    await db.query('select pg_sleep(0.1)');
+    expect(seen).toEqual(['one', 'two', 'three']);
+  });
+});

@@ -7,6 +7,7 @@ import { tokenKeys } from '../auth/access-token.ts';
 import { knownConnectors } from '../cli/sync-deps.ts';
 import { FactsRefresher } from '../facts-refresher.ts';
 import type { Logger } from '../logger.ts';
+import { StreamBus } from '../stream/bus.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readonly sync?: Partial<SyncDeps> | undefined;
   /** Refreshes metric facts after data changes (default: one of this API's own). */
   readonly facts?: FactsRefresher | undefined;
+  /** Publishes stream events (default: one of this API's own). */
+  readonly stream?: StreamBus | undefined;
 }
 
 export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiRoute[] {
@@ -36,7 +39,8 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
     queue: deps.sync?.queue,
   };
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
-  const withFacts = { ...deps, facts };
+  const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
+  const withFacts = { ...deps, facts, stream };
   return [
     ...authRoutes({ db: deps.db, tokens }),
     ...apiKeyRoutes(deps),

@@ -9,6 +9,7 @@ import { deploymentRecord, incidentRecord, type NormalisedRecord } from '@pulse/
 import { withTenant, type Db } from '@pulse/db';
 import { writeRecords } from '@pulse/sync';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import type { StreamBus } from '../stream/bus.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const maxBatch = 1000;
@@ -34,13 +35,16 @@ const batchResult = writeResult.extend({
     .describe('Items left out because they name something not stored (e.g. an unknown repository).'),
 });
 
-export function pushRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute[] {
+export function pushRoutes(deps: { db: Db; facts: FactsRefresher; stream: StreamBus }): ApiRoute[] {
   const write = async (tenantId: string, records: NormalisedRecord[], mode: 'throw' | 'report') => {
     const result = await withTenant(deps.db, tenantId, (tx) =>
       writeRecords(tx, { tenantId, integrationId: null }, records, { unknownReferences: mode }),
     );
     // New deployments and incidents change the metrics: refresh the facts in the background.
-    if (result.written > 0) deps.facts.schedule(tenantId);
+    if (result.written > 0) {
+      deps.facts.schedule(tenantId);
+      deps.stream.publish(tenantId, 'data', { reason: 'push', integrationId: null });
+    }
     return result;
   };
   const kinds = [
