@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const crossPackage = {
   group: ['@pulse/*/*', '**/packages/*/src/**', '**/apps/*/src/**'],
@@ -66,7 +67,20 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['**/*.test.ts', '**/test/**'],
+    // The dashboard runs in the browser and talks to the server over HTTP only.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict({
+        group: ['@pulse/*', '**/packages/**', '**/apps/server/**', 'node:*'],
+        message: 'The dashboard reaches Pulse through the HTTP API only (src/lib/api).',
+      }),
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

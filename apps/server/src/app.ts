@@ -12,6 +12,7 @@ import { FactsRefresher } from './facts-refresher.ts';
 import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerPrometheus } from './routes/prometheus.ts';
+import { registerWebAssets } from './routes/web-assets.ts';
 
 export interface AppDeps {
   readonly db: Db;
@@ -22,6 +23,8 @@ export interface AppDeps {
   readonly sync?: ApiDeps['sync'];
   /** Background refresh of metric facts; the app waits for it on close. */
   readonly facts?: FactsRefresher;
+  /** Folder of the built dashboard served at `/` (default apps/web/dist); null serves none. */
+  readonly webRoot?: string | null;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -60,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps));
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
   registerApi(app, { ...deps, facts });
+  if (deps.webRoot !== null) registerWebAssets(app, deps.webRoot);
   app.addHook('onClose', () => facts.idle());
   return app;
 }

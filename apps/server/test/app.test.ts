@@ -32,10 +32,10 @@ describeEachDb('HTTP app', (handle) => {
   });
 
   it('answers unknown routes with the standard error body', async () => {
-    const res = await app.inject({ method: 'GET', url: '/nope' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'No route GET /nope.', hint: expect.any(String) },
+      error: { code: 'NOT_FOUND', message: 'No route GET /api/v1/nope.', hint: expect.any(String) },
     });
   });
 });

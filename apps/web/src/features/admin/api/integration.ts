@@ -1,0 +1,25 @@
+/** An item of GET /integrations (credentials never come back: only `hasSecrets`). */
+export interface Integration {
+  readonly id: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly config: unknown;
+  readonly hasSecrets: boolean;
+  readonly syncIntervalSeconds: number;
+  readonly enabled: boolean;
+  readonly maxFailedShare: number;
+  /** Absent on servers without schedules (PATCH /integrations/:id). */
+  readonly schedule?: string | null;
+}
+
+export interface NewIntegration {
+  readonly kind: 'github' | 'git' | 'jira';
+  readonly name: string;
+  readonly config: Record<string, unknown>;
+  readonly secrets?: Record<string, string>;
+  readonly syncIntervalMinutes?: number;
+}
+
+export type ConnectionCheck =
+  | { readonly ok: true; readonly detail?: string }
+  | { readonly ok: false; readonly code: string; readonly message: string; readonly hint: string };

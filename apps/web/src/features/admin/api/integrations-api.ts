@@ -1,0 +1,32 @@
+import { apiFetch } from '../../../lib/api/api-fetch.ts';
+import type { ConnectionCheck, Integration, NewIntegration } from './integration.ts';
+import type { SyncRun } from './sync-run.ts';
+
+export interface Mappings {
+  readonly statuses: readonly { source: string; category: 'todo' | 'in_progress' | 'waiting' | 'done' }[];
+  readonly types: readonly { source: string; kind: 'feature' | 'defect' | 'risk' | 'debt' | 'incident' }[];
+}
+
+/** The integration and sync-run endpoints (docs/api.md). */
+export const integrationsApi = {
+  list: (signal?: AbortSignal) => apiFetch<{ items: Integration[] }>('/integrations', { signal }),
+  create: (body: NewIntegration) => apiFetch<Integration>('/integrations', { method: 'POST', body }),
+  update: (id: number, body: { name?: string; config?: unknown; schedule?: string | null }) =>
+    apiFetch<Integration>(`/integrations/${id}`, { method: 'PATCH', body }),
+  remove: (id: number) => apiFetch<void>(`/integrations/${id}`, { method: 'DELETE' }),
+  test: (id: number) => apiFetch<ConnectionCheck>(`/integrations/${id}/test`, { method: 'POST' }),
+  sync: (id: number, full = false) =>
+    apiFetch<{ run: SyncRun; created: boolean }>(`/integrations/${id}/sync`, {
+      method: 'POST',
+      body: { full },
+    }),
+  runs: (integrationId: number, signal?: AbortSignal) =>
+    apiFetch<{ items: SyncRun[] }>(`/sync-runs?integration=${integrationId}&limit=10`, { signal }),
+  run: (id: number, signal?: AbortSignal) => apiFetch<SyncRun>(`/sync-runs/${id}`, { signal }),
+  control: (id: number, command: 'pause' | 'resume' | 'cancel') =>
+    apiFetch<SyncRun>(`/sync-runs/${id}/${command}`, { method: 'POST' }),
+  mappings: (id: number, signal?: AbortSignal) =>
+    apiFetch<Mappings>(`/integrations/${id}/mappings`, { signal }),
+  saveMappings: (id: number, body: Mappings) =>
+    apiFetch<Mappings>(`/integrations/${id}/mappings`, { method: 'PUT', body }),
+};

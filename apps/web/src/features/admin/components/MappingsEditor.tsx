@@ -1,0 +1,113 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorBox } from '../../../app/ErrorBox.tsx';
+import { integrationsApi, type Mappings } from '../api/integrations-api.ts';
+
+const categories = ['todo', 'in_progress', 'waiting', 'done'] as const;
+const kinds = ['feature', 'defect', 'risk', 'debt', 'incident'] as const;
+
+/** Which tracker statuses mean todo / in progress / waiting / done, and which issue types are which kind. */
+export function MappingsEditor({ integrationId }: { readonly integrationId: number }) {
+  const mappings = useQuery({
+    queryKey: ['mappings', integrationId],
+    queryFn: ({ signal }) => integrationsApi.mappings(integrationId, signal),
+    retry: false,
+  });
+  return (
+    <section className="card" aria-labelledby="mappings">
+      <h2 id="mappings">Mappings</h2>
+      {mappings.error !== null && <ErrorBox error={mappings.error} title="Mappings unavailable" />}
+      {mappings.data !== undefined && (
+        <MappingsForm key={mappings.dataUpdatedAt} integrationId={integrationId} initial={mappings.data} />
+      )}
+    </section>
+  );
+}
+
+/** The editable mappings, starting from what the server has. */
+function MappingsForm({
+  integrationId,
+  initial,
+}: {
+  readonly integrationId: number;
+  readonly initial: Mappings;
+}) {
+  const [draft, setDraft] = useState<Mappings>(initial);
+  const save = useMutation({
+    mutationFn: (body: Mappings) => integrationsApi.saveMappings(integrationId, body),
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(draft);
+      }}
+    >
+      <div className="two-columns">
+        <table>
+          <caption>Statuses</caption>
+          <tbody>
+            {draft.statuses.map((s, i) => (
+              <tr key={s.source}>
+                <th scope="row">{s.source}</th>
+                <td>
+                  <select
+                    aria-label={`Category of status ${s.source}`}
+                    value={s.category}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        statuses: draft.statuses.map((x, j) =>
+                          j === i ? { ...x, category: e.target.value as typeof x.category } : x,
+                        ),
+                      })
+                    }
+                  >
+                    {categories.map((c) => (
+                      <option key={c}>{c}</option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table>
+          <caption>Issue types</caption>
+          <tbody>
+            {draft.types.map((t, i) => (
+              <tr key={t.source}>
+                <th scope="row">{t.source}</th>
+                <td>
+                  <select
+                    aria-label={`Kind of issue type ${t.source}`}
+                    value={t.kind}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        types: draft.types.map((x, j) =>
+                          j === i ? { ...x, kind: e.target.value as typeof x.kind } : x,
+                        ),
+                      })
+                    }
+                  >
+                    {kinds.map((k) => (
+                      <option key={k}>{k}</option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="submit" disabled={save.isPending}>
+        Save mappings
+      </button>
+      {save.isSuccess && (
+        <p role="status">Mappings saved; the data is re-derived from the stored raw records.</p>
+      )}
+      {save.error !== null && <ErrorBox error={save.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { DoraReport } from '../api/dora-report.ts';
+import { fetchDora } from '../api/fetch-dora.ts';
+
+/** The DORA report for a query; the previous answer stays on screen while a new filter loads. */
+export function useDoraReport(query: Record<string, string | undefined>): UseQueryResult<DoraReport> {
+  return useQuery({
+    queryKey: ['metrics', 'dora', query],
+    queryFn: ({ signal }) => fetchDora(query, signal),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * The dashboard end to end in real Chromium against `pulse serve` with the demo organisation:
+ * login, the DORA cards against GET /metrics/dora, filters in the URL, screenshots of every main
+ * page in both themes, the admin flow against the fake GitHub (add, test, sync, progress to
+ * completion, new data), and a viewer kept out of the admin pages. One server and one browser for
+ * the whole file: loading the demo takes most of its time.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generateOrganisation } from '../../../../packages/connectors/test/github/fake/generate.ts';
+import {
+  startFakeGithub,
+  type FakeGithubServer,
+} from '../../../../packages/connectors/test/github/fake/server.ts';
+import { formatDuration } from '../../src/lib/format/format-duration.ts';
+import { formatNumber } from '../../src/lib/format/format-number.ts';
+import { formatPercent } from '../../src/lib/format/format-percent.ts';
+import { initialJsSize } from '../../scripts/initial-js-size.ts';
+import { apiAs, type TestApi } from './support/api-client.ts';
+import { publishScreenshot, screenshotPath, writeMeasurements } from './support/artifacts.ts';
+import { chromiumPath, launchChromium } from './support/launch-chromium.ts';
+import { startDemoServer, type DemoServer } from './support/start-demo-server.ts';
+
+interface DoraReport {
+  deploymentFrequency: { status: string; medianWeeklyDeploymentDays: number; deployments: number };
+  changeLeadTime: { status: string; median: number | null };
+  changeFailRate: { status: string; value: number | null };
+  failedDeploymentRecoveryTime: { status: string; median: number | null };
+  deploymentReworkRate: { status: string; value: number | null };
+}
+
+/** Each card's headline as the page must show it, from the API's report. */
+function expectedCards(report: DoraReport): Record<string, { value: number | null; text: string }> {
+  const ok = (status: string, value: number | null, text: (v: number) => string) =>
+    status === 'ok' && value !== null
+      ? { value, text: text(value) }
+      : { value: null, text: 'Not enough data' };
+  const df = report.deploymentFrequency;
+  return {
+    deploymentFrequency: ok(
+      df.status,
+      df.medianWeeklyDeploymentDays,
+      (v) => `${formatNumber(v, 1)} days / week`,
+    ),
+    changeLeadTime: ok(report.changeLeadTime.status, report.changeLeadTime.median, formatDuration),
+    changeFailRate: ok(report.changeFailRate.status, report.changeFailRate.value, formatPercent),
+    failedDeploymentRecoveryTime: ok(
+      report.failedDeploymentRecoveryTime.status,
+      report.failedDeploymentRecoveryTime.median,
+      formatDuration,
+    ),
+    deploymentReworkRate: ok(
+      report.deploymentReworkRate.status,
+      report.deploymentReworkRate.value,
+      formatPercent,
+    ),
+  };
+}
+
+/** What the cards show: metric → raw value (data-value) and headline text. */
+async function shownCards(page: Page): Promise<Record<string, { value: number | null; text: string }>> {
+  await page.locator('.metric-cards[data-state="ready"]').waitFor();
+  const shown: Record<string, { value: number | null; text: string }> = {};
+  for (const card of await page.locator('.metric-card[data-metric]').all()) {
+    const raw = (await card.getAttribute('data-value')) ?? '';
+    shown[(await card.getAttribute('data-metric'))!] = {
+      value: raw === '' ? null : Number(raw),
+      text: (await card.getByTestId('metric-value').textContent())!.trim(),
+    };
+  }
+  return shown;
+}
+
+async function cardQuery(page: Page): Promise<string> {
+  return (await page.locator('.metric-cards[data-state="ready"]').getAttribute('data-query'))!;
+}
+
+// Without Chromium the browser tests are skipped with a warning, except under CI=true (.ci/run
+// installs it), where a missing browser must fail rather than pass silently.
+const browserAvailable = existsSync(chromiumPath) || process.env.CI === 'true';
+if (!browserAvailable)
+  console.warn(`Skipping the browser tests: no Chromium at ${chromiumPath} (apt-get install chromium).`);
+
+describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }, () => {
+  let server: DemoServer;
+  let fake: FakeGithubServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  let api: TestApi;
+  const timings: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    const start = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    [server, fake, browser] = await Promise.all([
+      startDemoServer(),
+      startFakeGithub(generateOrganisation({ org: 'globex', repositories: 2, pullsPerRepository: 6, start })),
+      launchChromium(),
+    ]);
+    page = await browser.context.newPage();
+    api = await apiAs(server.url, server.admin.email, server.admin.password);
+  }, 240_000);
+
+  afterAll(async () => {
+    writeMeasurements('timings', { ...timings, initialJs: initialJsSize() });
+    await browser?.close();
+    await fake?.close();
+    await server?.stop();
+  });
+
+  it('logs in and shows the tenant name in the header', async () => {
+    await page.goto(server.url);
+    await page.waitForURL('**/login');
+    await page.getByLabel('E-mail').fill(server.admin.email);
+    await page.getByLabel('Password').fill(server.admin.password);
+    await page.getByLabel('Organisation').fill('demo');
+    await page.screenshot({ path: screenshotPath('login-light') });
+    publishScreenshot('login-light');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/dora');
+    const me = await api.get<{ tenant: { name: string } }>('/me');
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toBe(me.tenant.name);
+  });
+
+  it('shows the DORA numbers of GET /metrics/dora for the same filters, interactive quickly', async () => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${server.url}/dora`);
+      await page.locator('.metric-cards[data-state="ready"]').waitFor();
+      runs.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('pulse:dora-cards')[0]?.startTime ?? Number.NaN,
+        ),
+      );
+    }
+    timings.doraTimeToInteractiveMs = runs.map(Math.round);
+    const query = await cardQuery(page);
+    expect(query).toMatch(/^from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&granularity=week&benchmark=2024$/);
+    const expected = expectedCards(await api.get<DoraReport>(`/metrics/dora?${query}`));
+    expect(await shownCards(page)).toEqual(expected);
+    expect(Object.values(expected).filter((c) => c.value !== null).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('puts a filter change into the URL and shows the new numbers', async () => {
+    const before = await shownCards(page);
+    const repositories = await api.get<{ items: { fullName: string }[] }>('/repositories');
+    const repository = repositories.items[0]!.fullName;
+    await page.getByLabel('Repository', { exact: true }).selectOption(repository);
+    await page.waitForURL((url) => url.searchParams.get('repository') === repository);
+    await page.getByLabel('Period', { exact: true }).selectOption('30d');
+    await page.waitForURL((url) => url.searchParams.get('period') === '30d');
+    await expect.poll(() => cardQuery(page)).toContain(`repository=${encodeURIComponent(repository)}`);
+    const query = await cardQuery(page);
+    const after = await shownCards(page);
+    expect(after).toEqual(expectedCards(await api.get<DoraReport>(`/metrics/dora?${query}`)));
+    expect(after).not.toEqual(before);
+    // The link opens the same view.
+    await page.goto(page.url());
+    expect(await shownCards(page)).toEqual(after);
+    await page.goto(`${server.url}/dora`);
+  });
+
+  it('renders every main page in light and dark mode (screenshots)', async () => {
+    const pages: [string, string, string][] = [
+      ['dora', '/dora', '.metric-cards[data-state="ready"]'],
+      ['flow', '/flow', 'text=merged pull requests opened in the period'],
+      ['deployments', '/deployments', 'tbody tr'],
+      ['incidents', '/incidents', 'tbody tr'],
+      ['pull-requests', '/pull-requests?view=slowest', 'tbody tr'],
+      ['integrations', '/admin/integrations', 'h1'],
+      ['api-keys', '/admin/api-keys', 'h1'],
+    ];
+    for (const theme of ['light', 'dark'] as const) {
+      await page.goto(`${server.url}/dora`);
+      await page.getByLabel('Theme').selectOption(theme);
+      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+      for (const [name, path, ready] of pages) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+        if (name === 'dora' || name === 'flow') await page.locator('.chart svg').first().waitFor();
+        await page.screenshot({ path: screenshotPath(`${name}-${theme}`), fullPage: true });
+        publishScreenshot(`${name}-${theme}`);
+      }
+    }
+    await page.getByLabel('Theme').selectOption('system');
+  });
+
+  it('adds a GitHub integration with validated fields and a tested connection', async () => {
+    await page.goto(`${server.url}/admin/integrations/new`);
+    await page.getByRole('button', { name: 'Add integration' }).click();
+    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByLabel('Token').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Name').fill('globex-github');
+    await page.getByLabel('API base URL').fill(fake.baseUrl);
+    await page.getByLabel('Organisation').fill('globex');
+    await page.getByLabel('Token').fill(fake.token);
+    await page.getByRole('button', { name: 'Add integration' }).click();
+    await page.waitForURL(/\/admin\/integrations\/\d+$/);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-result').textContent())
+      .toContain('Connection works');
+  });
+
+  it('syncs now and shows the progress bar reach completion', async () => {
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const progress = page.locator('.sync-progress');
+    await progress.waitFor();
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          seen.add((await progress.getAttribute('data-state')) ?? '');
+          return progress.getAttribute('data-state');
+        },
+        { timeout: 90_000, interval: 100 },
+      )
+      .toBe('succeeded');
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(Number((await page.getByTestId('run-records').textContent())!.replace(/,/g, ''))).toBeGreaterThan(
+      0,
+    );
+    const runId = Number(await progress.getAttribute('data-run'));
+    const run = await api.get<{ state: string; progress: { records: number } }>(`/sync-runs/${runId}`);
+    expect(run.state).toBe('succeeded');
+    expect(await page.getByTestId('run-records').textContent()).toBe(formatNumber(run.progress.records));
+    await page.screenshot({ path: screenshotPath('integration-light'), fullPage: true });
+    publishScreenshot('integration-light');
+    timings.syncStatesSeen = [...seen];
+  });
+
+  it('receives the sync progress live over the WebSocket stream', async (ctx) => {
+    const status = await page.getByTestId('live-status').textContent();
+    // Pending until the server serves WebSocket /api/v1/stream: until then the page polls.
+    if (!status?.includes('Live')) ctx.skip();
+    expect(status).toContain('Live');
+  });
+
+  it('shows the synced data: the new repositories and their pull requests', async () => {
+    await page.goto(`${server.url}/dora`);
+    const options = page.getByLabel('Repository', { exact: true }).locator('option');
+    await expect
+      .poll(async () => (await options.allTextContents()).filter((t) => t.startsWith('globex/')))
+      .toEqual(['globex/api', 'globex/web']);
+    await page.goto(`${server.url}/pull-requests?view=largest&repository=globex%2Fapi`);
+    await page.locator('tbody tr').first().waitFor();
+    const rows = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows)).toEqual(new Set(['globex/api']));
+    const link = await page.locator('tbody tr a').first().getAttribute('href');
+    expect(link).toMatch(/^https?:\/\/.+\/pull\/\d+$/);
+  });
+
+  it('keeps a viewer out of the admin pages', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('E-mail').fill(server.viewer.email);
+    await page.getByLabel('Password').fill(server.viewer.password);
+    await page.getByLabel('Organisation').fill('demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/dora');
+    await page.locator('.metric-cards[data-state="ready"]').waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).not.toContain('Admin');
+    expect(await nav.getByRole('link').count()).toBe(5);
+    await page.goto(`${server.url}/admin/integrations`);
+    await page.getByRole('heading', { name: 'Administrators only' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Add integration' }).count()).toBe(0);
+    expect(await page.getByText('globex-github').count()).toBe(0);
+  });
+});
