@@ -13,6 +13,9 @@ import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerPrometheus } from './routes/prometheus.ts';
 import { registerWebAssets } from './routes/web-assets.ts';
+import { tokenKeys } from './auth/access-token.ts';
+import { StreamBus } from './stream/bus.ts';
+import { createStreamServer, streamPath, type StreamOptions } from './stream/socket.ts';
 
 export interface AppDeps {
   readonly db: Db;
@@ -25,6 +28,12 @@ export interface AppDeps {
   readonly facts?: FactsRefresher;
   /** Folder of the built dashboard served at `/` (default apps/web/dist); null serves none. */
   readonly webRoot?: string | null;
+  /**
+   * The stream bus (WebSocket events). The app starts listening on it and stops it on close;
+   * default: one of its own. Give the same bus to the sync runner of this process.
+   */
+  readonly stream?: StreamBus;
+  readonly streamOptions?: StreamOptions;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -62,8 +71,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPrometheus(app, deps);
   await app.register(healthRoutes(deps));
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
-  registerApi(app, { ...deps, facts });
+  const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
+  await stream.start();
+  facts.onRefreshed((tenantId) =>
+    stream.publish(tenantId, 'data', { reason: 'metrics', integrationId: null }),
+  );
+  registerApi(app, { ...deps, facts, stream });
   if (deps.webRoot !== null) registerWebAssets(app, deps.webRoot);
-  app.addHook('onClose', () => facts.idle());
+  const sockets = createStreamServer(
+    { db: deps.db, tokens: tokenKeys(deps.keyring), bus: stream, log: deps.log },
+    deps.streamOptions,
+  );
+  app.server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://pulse').pathname === streamPath)
+      sockets.upgrade(request, socket, head);
+    else socket.destroy();
+  });
+  app.addHook('onClose', async () => {
+    sockets.close();
+    await facts.idle();
+    await stream.stop();
+  });
   return app;
 }

@@ -28,7 +28,7 @@ export interface ApiDeps {
   readonly sync?: Partial<SyncDeps> | undefined;
   /** Refreshes metric facts after data changes (default: one of this API's own). */
   readonly facts?: FactsRefresher | undefined;
-  /** Publishes stream events (default: one of this API's own). */
+  /** Publishes and delivers stream events (default: an idle bus, for listing the routes). */
   readonly stream?: StreamBus | undefined;
 }
 
@@ -44,7 +44,7 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   return [
     ...authRoutes({ db: deps.db, tokens }),
     ...apiKeyRoutes(deps),
-    ...integrationRoutes({ ...deps, sync }),
+    ...integrationRoutes({ ...deps, sync, stream }),
     ...metricsRoutes(withFacts),
     ...pushRoutes(withFacts),
     ...dataRoutes(deps),

@@ -20,8 +20,10 @@ import {
   type ConnectorRegistry,
   type RunnerDeps,
   type SyncQueue,
+  type SyncRun,
 } from '@pulse/sync';
 import type { Logger } from '../logger.ts';
+import type { StreamBus } from '../stream/bus.ts';
 import { numericId, route, type ApiRoute } from './route.ts';
 
 export interface SyncDeps {
@@ -50,8 +52,17 @@ export function integrationRoutes(deps: {
   keyring: Keyring;
   log: Logger;
   sync: SyncDeps;
+  stream: StreamBus;
 }): ApiRoute[] {
   const { db } = deps;
+  /** Tells stream clients about a run's new state (queued, or a pause/cancel/resume command). */
+  const announce = (tenantId: string, run: SyncRun) =>
+    deps.stream.publish(
+      tenantId,
+      'sync-runs',
+      { runId: run.id, integrationId: run.integrationId, state: run.state, progress: run.progress },
+      `run:${run.id}`,
+    );
   const queue = (): SyncQueue => {
     if (deps.sync.queue === undefined)
       throw new PulseError('QUEUE_UNAVAILABLE', {
@@ -74,6 +85,7 @@ export function integrationRoutes(deps: {
         await run(principal.tenantId, id);
         const result = await controlRun(db, principal.tenantId, Number(id), command);
         if (result.requeue) await queue().enqueue({ tenantId: principal.tenantId, runId: result.run.id });
+        announce(principal.tenantId, result.run);
         return result.run;
       },
     });
@@ -177,10 +189,12 @@ export function integrationRoutes(deps: {
       handler: async ({ principal, request, body }) => {
         const integration = await find(principal.tenantId, numericId(request, 'integration'));
         const actor = principal.userId === null ? `api-key:${principal.keyId}` : `user:${principal.userId}`;
-        return syncNow(db, queue(), principal.tenantId, integration.id, {
+        const started = await syncNow(db, queue(), principal.tenantId, integration.id, {
           mode: body?.full ? 'full' : 'incremental',
           requestedBy: actor,
         });
+        if (started.created) announce(principal.tenantId, started.run);
+        return started;
       },
     }),
     route<{ integration?: string | undefined; limit: number }>({

@@ -25,7 +25,9 @@ export class MetricsCache {
     return value;
   }
 
-  invalidate(tenantId: string): void {
-    this.tenants.delete(tenantId);
+  /** Drops a tenant's entries, or every tenant's when `tenantId` is null. */
+  invalidate(tenantId: string | null): void {
+    if (tenantId === null) this.tenants.clear();
+    else this.tenants.delete(tenantId);
   }
 }

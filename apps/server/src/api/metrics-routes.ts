@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '@pulse/db';
 import { doraSummary, prSummary, reportQuery, type BenchmarkYear } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import type { StreamBus } from '../stream/bus.ts';
 import { MetricsCache } from './metrics-cache.ts';
 import { route, type ApiRoute } from './route.ts';
 
@@ -44,9 +45,11 @@ const prsQuery = z.strictObject(period);
 
 type PeriodQuery = z.infer<typeof prsQuery>;
 
-export function metricsRoutes(deps: { db: Db; facts: FactsRefresher }): ApiRoute[] {
+export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: StreamBus }): ApiRoute[] {
   const cache = new MetricsCache();
+  // Facts refreshed here, or data changed by any process (a worker's refresh included).
   deps.facts.onRefreshed((tenantId) => cache.invalidate(tenantId));
+  deps.stream.onData((tenantId) => cache.invalidate(tenantId));
   /**
    * The report of `query` as JSON text, from the cache unless it asked for a refresh. The text is
    * cached, not the object: serialising a report costs more than finding it.

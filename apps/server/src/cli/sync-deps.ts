@@ -10,6 +10,7 @@ import {
   type RunnerDeps,
 } from '@pulse/sync';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import type { StreamBus } from '../stream/bus.ts';
 import type { Runtime } from '../runtime.ts';
 
 export function knownConnectors(): ConnectorRegistry {
@@ -18,16 +19,22 @@ export function knownConnectors(): ConnectorRegistry {
 
 export function runnerDeps(
   rt: Runtime,
-  options: { onProgress?: (event: ProgressEvent) => void; facts?: FactsRefresher } = {},
+  options: { onProgress?: (event: ProgressEvent) => void; facts?: FactsRefresher; stream?: StreamBus } = {},
 ): RunnerDeps {
-  const { facts, onProgress: report } = options;
-  // A finished run changed the data: its tenant's metric facts are refreshed in the background.
+  const { facts, stream, onProgress: report } = options;
   const onProgress =
-    facts === undefined
+    facts === undefined && stream === undefined
       ? report
       : (event: ProgressEvent) => {
           report?.(event);
-          if (event.state === 'succeeded' || event.state === 'failed') facts.schedule(event.tenantId);
+          // Progress goes to the live stream; a run's updates still waiting to be written merge.
+          const { tenantId, runId, integrationId, state, progress } = event;
+          stream?.publish(tenantId, 'sync-runs', { runId, integrationId, state, progress }, `run:${runId}`);
+          if (state === 'succeeded' || state === 'failed') {
+            // A finished run changed the data: the tenant's metric facts are refreshed in the background.
+            facts?.schedule(tenantId);
+            stream?.publish(tenantId, 'data', { reason: 'sync', integrationId });
+          }
         };
   return {
     db: rt.db,

@@ -43,6 +43,7 @@ export class StreamBus {
   private sequence = 0;
   private readonly feeds = new Map<string, TenantFeed>();
   private unlisten: (() => Promise<void>) | undefined;
+  private readonly dataListeners: ((tenantId: string | null) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -74,7 +75,10 @@ export class StreamBus {
         await writeEvent(this.db, event.tenantId, event.topic, event.data);
         if (++this.written % pruneEvery === 0) await pruneEvents(this.db, event.tenantId);
       } catch (error) {
-        this.log.warn({ tenantId: event.tenantId, error: (error as Error).message }, 'stream event not written');
+        this.log.warn(
+          { tenantId: event.tenantId, error: (error as Error).message },
+          'stream event not written',
+        );
       }
     }
   }
@@ -94,7 +98,13 @@ export class StreamBus {
   ): Promise<{ lastEventId: string | null; unsubscribe: () => void }> {
     let feed = this.feeds.get(tenantId);
     if (feed === undefined) {
-      feed = { listeners: new Set(), announced: new Set(), lastId: '0', delivered: new Set(), reading: undefined };
+      feed = {
+        listeners: new Set(),
+        announced: new Set(),
+        lastId: '0',
+        delivered: new Set(),
+        reading: undefined,
+      };
       this.feeds.set(tenantId, feed);
     }
     feed.listeners.add(listener);
@@ -110,13 +120,26 @@ export class StreamBus {
     };
   }
 
+  /**
+   * Calls `listener` with the tenant of every `data` event written by any process (e.g. to drop
+   * cached metric reports when a worker elsewhere refreshed the facts), or with null after a lost
+   * connection, when any tenant's data may have changed. Needs `start()`.
+   */
+  onData(listener: (tenantId: string | null) => void): void {
+    this.dataListeners.push(listener);
+  }
+
   private announce(payload: string | undefined): void {
     if (payload === undefined) {
-      // The listening connection was re-established: catch up every feed from its last id.
+      // The listening connection was re-established: catch up every feed from its last id, and
+      // treat every tenant's data as changed (what changed meanwhile is unknown).
       for (const [tenantId, feed] of this.feeds) this.read(tenantId, feed, true);
+      for (const listener of this.dataListeners) listener(null);
       return;
     }
-    const [tenantId, id] = payload.split(':');
+    const [tenantId, id, topic] = payload.split(':');
+    if (topic === 'data' && tenantId !== undefined)
+      for (const listener of this.dataListeners) listener(tenantId);
     const feed = tenantId === undefined ? undefined : this.feeds.get(tenantId);
     if (feed === undefined || id === undefined || !/^\d+$/.test(id)) return;
     feed.announced.add(id);
@@ -127,7 +150,9 @@ export class StreamBus {
     const previous = feed.reading ?? Promise.resolve();
     feed.reading = previous
       .then(async () => {
-        const events = catchUp ? await readEvents(this.db, tenantId, feed.lastId) : await this.readAnnounced(tenantId, feed);
+        const events = catchUp
+          ? await readEvents(this.db, tenantId, feed.lastId)
+          : await this.readAnnounced(tenantId, feed);
         for (const event of events) {
           if (feed.delivered.has(event.id)) continue;
           remember(feed.delivered, event.id);

@@ -9,6 +9,13 @@ export const streamChannel = 'pulse_stream';
 export const streamTopics = ['sync-runs', 'data'] as const;
 export type StreamTopic = (typeof streamTopics)[number];
 
+/** What a `data` event says: something of the tenant changed; views should fetch again. */
+export interface DataChanged {
+  /** push: the push API stored records; sync: a sync run finished; metrics: metric facts were refreshed. */
+  readonly reason: 'push' | 'sync' | 'metrics';
+  readonly integrationId: number | null;
+}
+
 export interface StreamEvent {
   /** Increasing across the installation; a string, as JSON numbers cannot hold every int8. */
   readonly id: string;
@@ -21,14 +28,19 @@ export const retentionHours = 24;
 /** The most events one replay sends; a client further behind reloads instead. */
 export const replayLimit = 1000;
 
-export async function writeEvent(db: Db, tenantId: string, topic: StreamTopic, data: unknown): Promise<string> {
+export async function writeEvent(
+  db: Db,
+  tenantId: string,
+  topic: StreamTopic,
+  data: unknown,
+): Promise<string> {
   return withTenant(db, tenantId, async (tx) => {
     const inserted = await tx.query<{ id: number }>(
       'insert into stream_events (tenant_id, topic, data) values ($1, $2, $3) returning id',
       [tenantId, topic, JSON.stringify(data)],
     );
     const id = String(inserted.rows[0]!.id);
-    await tx.query('select pg_notify($1, $2)', [streamChannel, `${tenantId}:${id}`]);
+    await tx.query('select pg_notify($1, $2)', [streamChannel, `${tenantId}:${id}:${topic}`]);
     return id;
   });
 }

@@ -7,7 +7,14 @@ import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '
 import { asOperator, createTenant, createUser, withTenant, type Db } from '@pulse/db';
 import { openSyncQueue, type SyncQueue } from '@pulse/sync';
 import type { TestDatabase } from '../../../../test/support/databases.ts';
-import { buildApp, createApiKey, createLogger, hashPassword, SecretScrubber } from '@pulse/server';
+import {
+  buildApp,
+  createApiKey,
+  createLogger,
+  hashPassword,
+  SecretScrubber,
+  type StreamOptions,
+} from '@pulse/server';
 
 export const password = 'correct horse battery staple';
 
@@ -33,11 +40,27 @@ export interface ApiFixture {
   };
 }
 
-export async function apiFixture(handle: TestDatabase, suffix: string): Promise<ApiFixture> {
+export interface FixtureOptions {
+  /** PULSE_SECRET_KEY of the app (e.g. to share it with a child process); default: a new one. */
+  readonly secretKey?: string;
+  readonly streamOptions?: StreamOptions;
+}
+
+export async function apiFixture(
+  handle: TestDatabase,
+  suffix: string,
+  options: FixtureOptions = {},
+): Promise<ApiFixture> {
   const db = handle.db;
-  const keyring = createKeyring(parseSecretKey(generateSecretKey()));
+  const keyring = createKeyring(parseSecretKey(options.secretKey ?? generateSecretKey()));
   const queue = await openSyncQueue(db, handle.url === undefined ? {} : { connectionString: handle.url });
-  const app = await buildApp({ db, log: silentLog, keyring, sync: { queue } });
+  const app = await buildApp({
+    db,
+    log: silentLog,
+    keyring,
+    sync: { queue },
+    ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),
+  });
   const a = await createTenant(db, { slug: `a-${suffix}` }, 'test');
   const b = await createTenant(db, { slug: `b-${suffix}` }, 'test');
   const passwordHash = await hashPassword(password);

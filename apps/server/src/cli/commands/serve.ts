@@ -9,6 +9,7 @@ import { openSyncQueue, startWorker, type Worker } from '@pulse/sync';
 import { loadDemoAtStart } from './demo.ts';
 import { queueOptions } from './sync.ts';
 import { runnerDeps } from '../sync-deps.ts';
+import { StreamBus } from '../../stream/bus.ts';
 
 export function serveCommand(io: Io): Command {
   return new Command('serve')
@@ -41,12 +42,15 @@ export function serveCommand(io: Io): Command {
           onError: (error) => runtime.log.warn({ error: error.message }, 'queue error'),
         });
         const facts = new FactsRefresher(runtime.db, runtime.log);
+        // One bus for the API's stream and this process's sync runs (the app stops it on close).
+        const stream = new StreamBus(runtime.db, runtime.log);
         const app = await buildApp({
           db: runtime.db,
           log: runtime.log,
           keyring: runtime.keys.keyring,
           sync: { queue },
           facts,
+          stream,
         });
         let worker: Worker | undefined;
         let stopping = false;
@@ -71,7 +75,7 @@ export function serveCommand(io: Io): Command {
         }
         if (options.worker) {
           // Syncs run in the server process too, so one process is a whole installation.
-          worker = await startWorker(runnerDeps(runtime, { facts }), queue, { concurrency: 1 });
+          worker = await startWorker(runnerDeps(runtime, { facts, stream }), queue, { concurrency: 1 });
         }
         const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
         const address = app.server.address();

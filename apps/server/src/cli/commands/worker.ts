@@ -5,6 +5,7 @@ import type { Io } from '../output.ts';
 import { action } from '../program.ts';
 import { runnerDeps } from '../sync-deps.ts';
 import { FactsRefresher } from '../../facts-refresher.ts';
+import { StreamBus } from '../../stream/bus.ts';
 import { queueOptions } from './sync.ts';
 
 export function workerCommand(io: Io): Command {
@@ -22,7 +23,12 @@ export function workerCommand(io: Io): Command {
             onError: (error) => rt.log.warn({ error: error.message }, 'queue error'),
           });
           const facts = new FactsRefresher(rt.db, rt.log);
-          const worker = await startWorker(runnerDeps(rt, { facts }), queue, {
+          // The worker only publishes: API nodes deliver its events to their clients.
+          const stream = new StreamBus(rt.db, rt.log);
+          facts.onRefreshed((tenantId) =>
+            stream.publish(tenantId, 'data', { reason: 'metrics', integrationId: null }),
+          );
+          const worker = await startWorker(runnerDeps(rt, { facts, stream }), queue, {
             concurrency: Math.min(Math.max(Number(options.concurrency) || 2, 1), 32),
             scheduleEveryMs: options.schedule ? 60_000 : 0,
           });
@@ -34,6 +40,7 @@ export function workerCommand(io: Io): Command {
           io.stderr.write('Stopping: running syncs go back to the queue after their current page.\n');
           await worker.stop();
           await facts.idle();
+          await stream.flush();
           return 0;
         }),
       ),
