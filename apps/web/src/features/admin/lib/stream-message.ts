@@ -15,6 +15,6 @@ export interface SyncRunEvent {
 }
 
 export interface DataEvent {
-  readonly reason: 'push' | 'sync';
+  readonly reason: 'push' | 'sync' | 'metrics';
   readonly integrationId: number | null;
 }
