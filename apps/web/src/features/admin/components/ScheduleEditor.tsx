@@ -8,7 +8,16 @@ import { integrationsApi } from '../api/integrations-api.ts';
 /** When the integration syncs by itself: hourly, daily, a cron expression, or never. */
 export function ScheduleEditor({ integration }: { readonly integration: Integration }) {
   const queryClient = useQueryClient();
-  const initial = integration.schedule ?? '';
+  // Servers without schedules only have an interval: show the matching choice, if any.
+  const interval = integration.syncIntervalSeconds;
+  const initial =
+    integration.schedule === undefined
+      ? interval === 3600
+        ? 'hourly'
+        : interval === 86_400
+          ? 'daily'
+          : ''
+      : (integration.schedule ?? '');
   const [choice, setChoice] = useState(
     initial === '' || initial === 'hourly' || initial === 'daily' ? initial : 'cron',
   );

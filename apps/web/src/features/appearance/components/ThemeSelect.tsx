@@ -12,7 +12,7 @@ export function ThemeSelect() {
         value={preference}
         onChange={(e) => setPreference(e.target.value as ThemePreference)}
       >
-        <option value="system">System theme</option>
+        <option value="system">System</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>
       </select>
