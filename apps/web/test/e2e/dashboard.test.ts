@@ -265,6 +265,103 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
     expect(link).toMatch(/^https?:\/\/.+\/pull\/\d+$/);
   });
 
+  it('filters by team (pending on servers without GET /teams)', async (ctx) => {
+    if (!(await api.hasRoute('GET', '/teams'))) return ctx.skip();
+    const teams = await api.get<{ items: { externalId: string; name: string }[] }>('/teams');
+    const team = teams.items[0]!;
+    await page.goto(`${server.url}/dora`);
+    await page.getByLabel('Team', { exact: true }).selectOption(team.externalId);
+    await page.waitForURL((url) => url.searchParams.get('team') === team.externalId);
+    await expect.poll(() => cardQuery(page)).toContain(`team=${encodeURIComponent(team.externalId)}`);
+    expect(await shownCards(page)).toEqual(
+      expectedCards(await api.get<DoraReport>(`/metrics/dora?${await cardQuery(page)}`)),
+    );
+  });
+
+  it('remembers the theme for the user (pending on servers without PATCH /me/preferences)', async (ctx) => {
+    if (!(await api.hasRoute('PATCH', '/me/preferences'))) return ctx.skip();
+    await page.goto(`${server.url}/dora`);
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect
+      .poll(async () => (await api.get<{ preferences?: { theme: string } }>('/me')).preferences?.theme)
+      .toBe('dark');
+    // Without the browser's copy, the saved preference still wins.
+    await page.evaluate("localStorage.removeItem('pulse.theme')");
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.getByLabel('Theme').selectOption('system');
+    await expect
+      .poll(async () => (await api.get<{ preferences?: { theme: string } }>('/me')).preferences?.theme)
+      .toBe('system');
+  });
+
+  it('lets an admin set the logo and primary colour (pending on servers without PATCH /tenant)', async (ctx) => {
+    if (!(await api.hasRoute('PATCH', '/tenant'))) return ctx.skip();
+    await page.goto(`${server.url}/admin/appearance`);
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#7c3aed"/></svg>';
+    await page
+      .getByLabel(/Logo file/)
+      .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    await page.getByLabel('Use a brand colour').check();
+    await page.locator('input[type="color"]').fill('#7c3aed');
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await page.getByText('Saved.').waitFor();
+    const tenant = await api.get<{ branding: { logoUrl: string | null; primaryColor: string | null } }>(
+      '/tenant',
+    );
+    expect(tenant.branding.primaryColor).toBe('#7c3aed');
+    expect(tenant.branding.logoUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    await expect.poll(() => page.locator('.tenant-logo').getAttribute('src')).toBe(tenant.branding.logoUrl);
+    await expect
+      .poll(() =>
+        page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"),
+      )
+      .toBe('#7c3aed');
+    await page.screenshot({ path: screenshotPath('branding-light') });
+    publishScreenshot('branding-light');
+  });
+
+  it('lets an admin add a user, change the role and remove them (pending on servers without /users)', async (ctx) => {
+    if (!(await api.hasRoute('GET', '/users'))) return ctx.skip();
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('cell', { name: server.viewer.email }).waitFor();
+    const email = 'new.member@pulse.local';
+    const form = page.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Role').selectOption('member');
+    await form.getByLabel('Initial password').fill('a long enough initial password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: email }).waitFor();
+    await page.getByLabel(`Role of ${email}`).selectOption('viewer');
+    const roleOf = async () =>
+      (await api.get<{ items: { email: string; role: string }[] }>('/users')).items.find(
+        (u) => u.email === email,
+      )?.role;
+    await expect.poll(roleOf).toBe('viewer');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByRole('row', { name: new RegExp(email) })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect.poll(roleOf).toBeUndefined();
+  });
+
+  it('saves an integration schedule (pending on servers without PATCH /integrations/:id)', async (ctx) => {
+    if (!(await api.hasRoute('PATCH', '/integrations/999999999'))) return ctx.skip();
+    const { items } = await api.get<{ items: { id: number; name: string; schedule?: string | null }[] }>(
+      '/integrations',
+    );
+    const integration = items.find((i) => i.name === 'globex-github')!;
+    await page.goto(`${server.url}/admin/integrations/${integration.id}`);
+    await page.getByLabel('Sync schedule').selectOption('daily');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByText('Schedule saved.').waitFor();
+    const saved = (await api.get<{ items: { id: number; schedule?: string | null }[] }>('/integrations'))
+      .items;
+    expect(saved.find((i) => i.id === integration.id)?.schedule).toBe('daily');
+  });
+
   it('keeps a viewer out of the admin pages', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login');

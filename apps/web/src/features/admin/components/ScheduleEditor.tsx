@@ -46,7 +46,7 @@ export function ScheduleEditor({ integration }: { readonly integration: Integrat
       >
         <label>
           Sync
-          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <select aria-label="Sync schedule" value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">Only when asked</option>
             <option value="hourly">Hourly</option>
             <option value="daily">Daily</option>
