@@ -47,13 +47,12 @@ export function PullRequestsPage() {
         <p className="muted">{views.find((v) => v.id === view)!.note}</p>
       </div>
       <FilterBar show={['repository']} />
-      <div className="tabs" role="tablist" aria-label="Pull request views">
+      <div className="tabs" role="group" aria-label="Pull request views">
         {views.map((v) => (
           <button
             key={v.id}
             type="button"
-            role="tab"
-            aria-selected={v.id === view}
+            aria-pressed={v.id === view}
             className={v.id === view ? 'active' : undefined}
             onClick={() =>
               setParams((p) => {
@@ -67,7 +66,7 @@ export function PullRequestsPage() {
         ))}
       </div>
       {pulls.error !== null && <ErrorBox error={pulls.error} />}
-      <div className="table-wrap" role="tabpanel">
+      <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{view} pull requests</caption>
           <thead>
