@@ -13,6 +13,7 @@ import type { Logger } from './logger.ts';
 import { healthRoutes } from './routes/health.ts';
 import { registerPrometheus } from './routes/prometheus.ts';
 import { registerWebAssets } from './routes/web-assets.ts';
+import { defaultHttpPolicy, registerHttpPolicy, type HttpPolicy } from './routes/http-policy.ts';
 import { tokenKeys } from './auth/access-token.ts';
 import { StreamBus } from './stream/bus.ts';
 import { createStreamServer, streamPath, type StreamOptions } from './stream/socket.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
    */
   readonly stream?: StreamBus;
   readonly streamOptions?: StreamOptions;
+  /** CORS, security headers, proxy trust and login rate limit (defaults: same origin only, strict headers). */
+  readonly http?: Partial<HttpPolicy> & { trustProxy?: boolean; loginAttemptsPerMinute?: number };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -41,7 +44,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    trustProxy: deps.http?.trustProxy ?? false,
   });
+  const policy = { ...defaultHttpPolicy, ...deps.http };
+  registerHttpPolicy(app, policy);
 
   app.setErrorHandler((error, request, reply) => {
     if (isPulseError(error)) {
@@ -69,14 +75,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerPrometheus(app, deps);
-  await app.register(healthRoutes(deps));
+  await app.register(healthRoutes({ db: deps.db, queue: deps.sync?.queue }));
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
   const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
   await stream.start();
   facts.onRefreshed((tenantId) =>
     stream.publish(tenantId, 'data', { reason: 'metrics', integrationId: null }),
   );
-  registerApi(app, { ...deps, facts, stream });
+  registerApi(app, {
+    ...deps,
+    facts,
+    stream,
+    contentSecurityPolicy: policy.contentSecurityPolicy,
+    loginAttemptsPerMinute: deps.http?.loginAttemptsPerMinute,
+  });
   if (deps.webRoot !== null) registerWebAssets(app, deps.webRoot);
   const sockets = createStreamServer(
     { db: deps.db, tokens: tokenKeys(deps.keyring), bus: stream, log: deps.log },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import { migrate, openPglite } from '@pulse/db';
+import { openSyncQueue } from '@pulse/sync';
 import { buildApp, createLogger, SecretScrubber } from '@pulse/server';
 import { describeEachDb } from '../../../test/support/databases.ts';
 
@@ -37,6 +38,36 @@ describeEachDb('HTTP app', (handle) => {
     expect(res.json()).toEqual({
       error: { code: 'NOT_FOUND', message: 'No route GET /api/v1/nope.', hint: expect.any(String) },
     });
+  });
+});
+
+describeEachDb('HTTP app with a sync queue', (handle) => {
+  it('is ready only while its sync queue answers', async () => {
+    const queue = await openSyncQueue(
+      handle.db,
+      handle.url === undefined ? {} : { connectionString: handle.url },
+    );
+    const app = await buildApp({ db: handle.db, log, keyring, sync: { queue } });
+    try {
+      const ready = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.json()).toEqual({
+        status: 'ready',
+        checks: { database: 'ok', migrations: 'ok', queue: 'ok' },
+      });
+      // The queue's tables gone (a dropped schema): the node must not take traffic.
+      await handle.db.exec('alter schema pgboss rename to pgboss_gone');
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        checks: { database: 'ok', migrations: 'ok', queue: 'fail' },
+        error: { code: 'QUEUE_UNAVAILABLE' },
+      });
+      await handle.db.exec('alter schema pgboss_gone rename to pgboss');
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await queue.stop();
+    }
   });
 });
 

@@ -102,6 +102,60 @@ export const settings = {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     }),
   },
+  PULSE_CORS_ORIGINS: {
+    description:
+      'Web origins, comma-separated, whose pages may call the API from a browser (CORS); `*` allows any. Unset: only pages Pulse serves itself.',
+    example: 'https://grafana.example.com,https://intranet.example.com',
+    schema: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim().replace(/\/+$/, ''))
+          .filter((origin) => origin !== ''),
+      )
+      .refine(
+        (origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+        'must be origins like https://app.example.com (scheme and host, no path), or *',
+      ),
+  },
+  PULSE_CONTENT_SECURITY_POLICY: {
+    description:
+      'Content-Security-Policy header of every response; `off` sends none. The default allows only Pulse’s own scripts, styles and connections, and images from https and data URLs (tenant logos).',
+    example: "default-src 'self'; img-src 'self' data: https:",
+    default:
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    schema: z.string().transform((value) => (value.trim().toLowerCase() === 'off' ? null : value.trim())),
+  },
+  PULSE_HSTS_SECONDS: {
+    description:
+      'When above 0, responses carry Strict-Transport-Security with this max-age. Set it when Pulse is served over HTTPS (directly or behind a proxy).',
+    example: '31536000',
+    default: '0',
+    schema: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more'),
+  },
+  PULSE_TRUST_PROXY: {
+    description:
+      'Take the client address from X-Forwarded-For (true behind a reverse proxy or load balancer). It is what login rate limits count by.',
+    example: 'true',
+    default: 'false',
+    schema: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
+  },
+  PULSE_LOGIN_ATTEMPTS_PER_MINUTE: {
+    description:
+      'Login attempts one client address may make per minute on one server, on top of the per-account lockout after five failures.',
+    example: '10',
+    default: '20',
+    schema: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(100_000, 'must be at most 100000'),
+  },
   PULSE_CONFIG_FILE: {
     description: 'Optional JSON file with any of these settings as keys; environment variables override it.',
     example: '/etc/pulse/config.json',

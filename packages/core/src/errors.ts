@@ -285,6 +285,11 @@ export const errorRegistry = {
     message: 'Too many failed logins: the account is locked for now.',
     hint: 'Wait until the time in the message, then try again with the right password.',
   },
+  LOGIN_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many login attempts from this address.',
+    hint: 'Wait a minute (the Retry-After header says how long), then try again.',
+  },
   LOGIN_TENANT_AMBIGUOUS: {
     status: 400,
     message: 'This account belongs to several tenants (or none): name the tenant to log in to.',
@@ -299,6 +304,26 @@ export const errorRegistry = {
     status: 503,
     message: 'The sync queue is not available on this server.',
     hint: 'Run pulse serve (it opens the queue), or queue the run from the CLI: pulse sync NAME --enqueue',
+  },
+  TEAM_KEY_TAKEN: {
+    status: 409,
+    message: 'Another team already has this key.',
+    hint: 'Choose another key (lower-case letters, digits and dashes), or rename the other team first.',
+  },
+  TEAM_MEMBER_EXISTS: {
+    status: 409,
+    message: 'This person is already a current member of the team.',
+    hint: 'End the current membership first (DELETE /api/v1/teams/{id}/members/{personId}) to change its start.',
+  },
+  LAST_ADMIN: {
+    status: 409,
+    message: 'This change would leave the tenant without an admin.',
+    hint: 'Make another member an admin first, then change or remove this one.',
+  },
+  PREFERENCES_NEED_USER: {
+    status: 400,
+    message: 'Preferences belong to users; an API key has none.',
+    hint: 'Log in as a user (POST /api/v1/auth/login) to change preferences.',
   },
   STREAM_HELLO_INVALID: {
     status: 400,

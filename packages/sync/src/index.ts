@@ -8,6 +8,7 @@ export {
   type Integration,
   type NewIntegration,
 } from './integrations/integrations.ts';
+export { updateIntegration, type IntegrationChanges } from './integrations/update-integration.ts';
 export { checkIntegration } from './integrations/check-integration.ts';
 export {
   requestSync,

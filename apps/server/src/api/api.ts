@@ -11,7 +11,12 @@ import { StreamBus } from '../stream/bus.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
+import { teamRoutes } from './team-routes.ts';
+import { tenantRoutes } from './tenant-routes.ts';
+import { userRoutes } from './user-routes.ts';
 import { docsPage } from './docs-page.ts';
+import { allowScripts, scriptHash } from '../routes/http-policy.ts';
 import { integrationRoutes, type SyncDeps } from './integration-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -28,6 +33,10 @@ export interface ApiDeps {
   readonly sync?: Partial<SyncDeps> | undefined;
   /** Refreshes metric facts after data changes (default: one of this API's own). */
   readonly facts?: FactsRefresher | undefined;
+  /** The Content-Security-Policy of the server (the docs page adds its inline script to it). */
+  readonly contentSecurityPolicy?: string | null | undefined;
+  /** Login attempts per client address and minute (default 20). */
+  readonly loginAttemptsPerMinute?: number | undefined;
   /** Publishes and delivers stream events (default: an idle bus, for listing the routes). */
   readonly stream?: StreamBus | undefined;
 }
@@ -42,12 +51,16 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
   const withFacts = { ...deps, facts, stream };
   return [
-    ...authRoutes({ db: deps.db, tokens }),
+    ...authRoutes({ db: deps.db, tokens, loginAttemptsPerMinute: deps.loginAttemptsPerMinute }),
     ...apiKeyRoutes(deps),
     ...integrationRoutes({ ...deps, sync, stream }),
     ...metricsRoutes(withFacts),
     ...pushRoutes(withFacts),
     ...dataRoutes(deps),
+    ...tenantRoutes(deps),
+    ...userRoutes(deps),
+    ...teamRoutes(withFacts),
+    ...peopleRoutes(withFacts),
   ];
 }
 
@@ -57,5 +70,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   registerRoutes(app, { db: deps.db, tokens }, routes);
   const document = openApiDocument(routes, apiVersion);
   app.get(`${apiPrefix}/openapi.json`, async () => document);
-  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  // The docs page carries one inline script: the policy admits exactly that script by its hash.
+  const inline = /<script>([\s\S]*?)<\/script>/.exec(docsPage)?.[1] ?? '';
+  const csp = deps.contentSecurityPolicy;
+  const docsPolicy = csp === null || csp === undefined ? null : allowScripts(csp, [scriptHash(inline)]);
+  app.get('/docs', async (_request, reply) => {
+    if (docsPolicy !== null) void reply.header('content-security-policy', docsPolicy);
+    return reply.type('text/html; charset=utf-8').send(docsPage);
+  });
 }

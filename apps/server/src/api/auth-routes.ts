@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
 import type { TokenKeys } from '../auth/access-token.ts';
+import { LoginLimiter } from '../auth/login-limiter.ts';
 import { login, logout, refresh } from '../auth/sessions.ts';
 import { route, type ApiRoute } from './route.ts';
+import { brandingSchema, readTenant } from './tenant-routes.ts';
+import { preferencesOf, preferencesSchema } from './user-routes.ts';
 
 const session = z.object({
   accessToken: z.string(),
@@ -15,7 +18,12 @@ const session = z.object({
 
 const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
-export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
+export function authRoutes(deps: {
+  db: Db;
+  tokens: TokenKeys;
+  loginAttemptsPerMinute?: number | undefined;
+}): ApiRoute[] {
+  const limiter = new LoginLimiter(deps.loginAttemptsPerMinute ?? 20);
   return [
     route({
       method: 'POST',
@@ -34,7 +42,10 @@ export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
           .describe('Tenant slug or id; needed when the account has several.'),
       }),
       response: session,
-      handler: ({ body }) => login(deps.db, deps.tokens, body),
+      handler: ({ body, request, reply }) => {
+        limiter.take(request.ip, (seconds) => void reply.header('retry-after', String(seconds)));
+        return login(deps.db, deps.tokens, body);
+      },
     }),
     route({
       method: 'POST',
@@ -65,29 +76,29 @@ export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
       response: z.object({
         kind: z.enum(['user', 'api_key']),
         user: z.object({ id: z.string(), email: z.string(), displayName: z.string().nullable() }).nullable(),
-        tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+        tenant: z.object({ id: z.string(), slug: z.string(), name: z.string(), branding: brandingSchema }),
         role: z.enum(['admin', 'member', 'viewer']),
         operator: z.boolean(),
+        preferences: preferencesSchema.describe("The user's own settings (defaults for an API key)."),
       }),
       handler: async ({ principal }) => {
-        const tenant = await withTenant(deps.db, principal.tenantId, (tx) =>
-          tx.query<{ id: string; slug: string; name: string }>('select id, slug, name from tenants'),
-        );
+        const tenant = await withTenant(deps.db, principal.tenantId, readTenant);
         const user =
           principal.userId === null
             ? null
             : await readAsOperator(deps.db, (tx) =>
-                tx.query<{ id: string; email: string; display_name: string | null }>(
-                  'select id, email, display_name from users where id = $1',
+                tx.query<{ id: string; email: string; display_name: string | null; preferences: unknown }>(
+                  'select id, email, display_name, preferences from users where id = $1',
                   [principal.userId],
                 ),
               ).then((r) => r.rows[0]!);
         return {
           kind: principal.kind,
           user: user === null ? null : { id: user.id, email: user.email, displayName: user.display_name },
-          tenant: tenant.rows[0]!,
+          tenant,
           role: principal.role,
           operator: principal.operator,
+          preferences: preferencesOf(user?.preferences),
         };
       },
     }),

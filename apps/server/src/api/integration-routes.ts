@@ -17,6 +17,7 @@ import {
   listRuns,
   removeIntegration,
   syncNow,
+  updateIntegration,
   type ConnectorRegistry,
   type RunnerDeps,
   type SyncQueue,
@@ -140,6 +141,53 @@ export function integrationRoutes(deps: {
             : { syncIntervalSeconds: body.syncIntervalMinutes * 60 }),
           ...(body.maxFailedShare === undefined ? {} : { maxFailedShare: body.maxFailedShare }),
         }),
+    }),
+    route<
+      undefined,
+      {
+        config?: unknown;
+        secrets?: Record<string, string> | undefined;
+        syncIntervalMinutes?: number | undefined;
+        maxFailedShare?: number | undefined;
+        enabled?: boolean | undefined;
+      }
+    >({
+      method: 'PATCH',
+      path: '/integrations/:id',
+      summary:
+        'Change settings (checked by the connector again), replace credentials, or change the schedule; `enabled: false` stops scheduled syncs.',
+      tag: 'integrations',
+      auth: 'admin',
+      body: z.strictObject({
+        config: z.unknown().optional().describe('The whole new connector settings.'),
+        secrets: z
+          .record(z.string(), z.string().max(10_000))
+          .optional()
+          .describe('Replaces every stored credential; write-only.'),
+        syncIntervalMinutes: z.number().int().min(1).max(43_200).optional(),
+        maxFailedShare: z.number().min(0).max(1).optional(),
+        enabled: z.boolean().optional(),
+      }),
+      response: integrationSchema,
+      handler: async ({ principal, request, body }) => {
+        const integration = await find(principal.tenantId, numericId(request, 'integration'));
+        return updateIntegration(
+          db,
+          deps.keyring,
+          deps.sync.registry,
+          principal.tenantId,
+          String(integration.id),
+          {
+            ...(body.config === undefined ? {} : { config: body.config }),
+            ...(body.secrets === undefined ? {} : { secrets: body.secrets }),
+            ...(body.syncIntervalMinutes === undefined
+              ? {}
+              : { syncIntervalSeconds: body.syncIntervalMinutes * 60 }),
+            ...(body.maxFailedShare === undefined ? {} : { maxFailedShare: body.maxFailedShare }),
+            ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
+          },
+        );
+      },
     }),
     route({
       method: 'DELETE',

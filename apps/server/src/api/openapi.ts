@@ -68,7 +68,11 @@ function operation(spec: ApiRoute): Json {
   };
   if (spec.auth !== 'public') {
     responses['401'] = errorResponse('Missing, invalid or expired credentials.');
-    responses['403'] = errorResponse(`The caller's role is below ${spec.auth}.`);
+    responses['403'] = errorResponse(
+      spec.auth === 'operator'
+        ? 'The caller is not a platform operator.'
+        : `The caller's role is below ${spec.auth}.`,
+    );
   }
   return {
     summary: spec.summary,

@@ -11,6 +11,12 @@ import type { Db } from '@pulse/db';
 import type { Role, TokenKeys } from '../auth/access-token.ts';
 import { authenticate, requireRole, type Principal } from '../auth/principal.ts';
 
+function requireAuth(principal: Principal, auth: Role | 'operator'): void {
+  if (auth !== 'operator') return requireRole(principal, auth);
+  if (!principal.operator)
+    throw new PulseError('AUTH_FORBIDDEN', { message: 'This needs a platform operator.' });
+}
+
 export const apiPrefix = '/api/v1';
 
 export interface RouteContext<Q, B> {
@@ -21,7 +27,7 @@ export interface RouteContext<Q, B> {
 }
 
 interface BaseRoute<Q, B> {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below /api/v1, Fastify syntax (`/integrations/:id`). */
   readonly path: string;
   readonly summary: string;
@@ -40,8 +46,8 @@ export type ApiRoute<Q = unknown, B = unknown> =
       readonly handler: (ctx: RouteContext<Q, B>) => Promise<unknown>;
     })
   | (BaseRoute<Q, B> & {
-      /** The least role that may call it. */
-      readonly auth: Role;
+      /** The least role that may call it; `operator`: platform operators only (any tenant). */
+      readonly auth: Role | 'operator';
       readonly handler: (ctx: RouteContext<Q, B> & { readonly principal: Principal }) => Promise<unknown>;
     });
 
@@ -65,7 +71,7 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: read
           spec.auth === 'public'
             ? undefined
             : await authenticate(deps.db, deps.tokens, request.headers.authorization);
-        if (principal !== undefined && spec.auth !== 'public') requireRole(principal, spec.auth);
+        if (principal !== undefined && spec.auth !== 'public') requireAuth(principal, spec.auth);
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
         const result = await spec.handler({ request, reply, query, body, principal: principal! });

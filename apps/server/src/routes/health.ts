@@ -1,13 +1,16 @@
 /**
  * Liveness and readiness. /healthz answers while the process runs; /readyz also proves the
- * database answers and its schema is current, so a load balancer sends traffic only to a node
- * that can serve it.
+ * database answers, its schema is current and (when the node has one) the sync queue answers, so a
+ * load balancer sends traffic only to a node that can serve it.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { PulseError, isPulseError } from '@pulse/core';
 import { migrationStatus, type Db } from '@pulse/db';
 
-export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
+export function healthRoutes(deps: {
+  db: Db;
+  queue?: { size(): Promise<number> } | undefined;
+}): FastifyPluginAsync {
   return async (app) => {
     app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -43,7 +46,19 @@ export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
           error: error.toJSON(),
         });
       }
-      return { status: 'ready', checks: { database: 'ok', migrations: 'ok' } };
+      if (deps.queue === undefined) return { status: 'ready', checks: { database: 'ok', migrations: 'ok' } };
+      try {
+        await deps.queue.size();
+      } catch (cause) {
+        request.log.warn({ err: cause }, 'readiness: queue check failed');
+        const error = new PulseError('QUEUE_UNAVAILABLE', { message: 'The sync queue does not answer.' });
+        return reply.status(503).send({
+          status: 'unavailable',
+          checks: { database: 'ok', migrations: 'ok', queue: 'fail' },
+          error: error.toJSON(),
+        });
+      }
+      return { status: 'ready', checks: { database: 'ok', migrations: 'ok', queue: 'ok' } };
     });
   };
 }

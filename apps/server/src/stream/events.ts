@@ -11,8 +11,11 @@ export type StreamTopic = (typeof streamTopics)[number];
 
 /** What a `data` event says: something of the tenant changed; views should fetch again. */
 export interface DataChanged {
-  /** push: the push API stored records; sync: a sync run finished; metrics: metric facts were refreshed. */
-  readonly reason: 'push' | 'sync' | 'metrics';
+  /**
+   * push: the push API stored records; sync: a sync run finished; metrics: metric facts were
+   * refreshed; teams: teams, their members or repositories changed; people: people were merged.
+   */
+  readonly reason: 'push' | 'sync' | 'metrics' | 'teams' | 'people';
   readonly integrationId: number | null;
 }
 

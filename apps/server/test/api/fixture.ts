@@ -59,6 +59,8 @@ export async function apiFixture(
     log: silentLog,
     keyring,
     sync: { queue },
+    // Every login of these tests comes from one address; the limit has tests of its own.
+    http: { loginAttemptsPerMinute: 10_000 },
     ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),
   });
   const a = await createTenant(db, { slug: `a-${suffix}` }, 'test');

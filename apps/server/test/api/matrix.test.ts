@@ -12,8 +12,8 @@ import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { addRepository, apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
 
-type Level = 'public' | 'viewer' | 'member' | 'admin';
-const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2 };
+type Level = 'public' | 'viewer' | 'member' | 'admin' | 'operator';
+const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2, operator: 3 };
 
 /** One valid request per route (`METHOD path`), built when the fixture exists. */
 interface Ids {
@@ -21,7 +21,13 @@ interface Ids {
   deploymentId: number;
   integrationId: number;
   runId: number;
+  userId: string;
+  teamId: number;
+  personId: number;
+  otherPersonId: number;
 }
+
+const unique = () => Math.random().toString(36).slice(2, 10);
 
 function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
@@ -57,6 +63,38 @@ function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'h
     'POST /deployments/batch': { payload: { items: [deployment('matrix-2'), deployment('matrix-3')] } },
     'POST /incidents': { payload: incident('matrix-1') },
     'POST /incidents/batch': { payload: { items: [incident('matrix-2')] } },
+    'PATCH /integrations/:id': {
+      url: `/api/v1/integrations/${ids.integrationId}`,
+      payload: { syncIntervalMinutes: 30 },
+    },
+    'GET /tenant': {},
+    'PATCH /tenant': { payload: { branding: { primaryColor: '#1f6feb' } } },
+    'GET /tenants': {},
+    'POST /tenants': { payload: { slug: `matrix-${unique()}` } },
+    'GET /users': {},
+    'POST /users': { payload: { email: `matrix-${unique()}@a.example`, role: 'viewer' } },
+    'PATCH /users/:id': { url: `/api/v1/users/${ids.userId}`, payload: { role: 'member' } },
+    'DELETE /users/:id': { url: `/api/v1/users/${ids.userId}` },
+    'PATCH /me/preferences': { payload: { theme: 'dark' } },
+    'GET /teams': {},
+    'POST /teams': { payload: { name: `Matrix ${unique()}` } },
+    'PATCH /teams/:id': { url: `/api/v1/teams/${ids.teamId}`, payload: { name: `Renamed ${unique()}` } },
+    'DELETE /teams/:id': { url: `/api/v1/teams/${ids.teamId}` },
+    'GET /teams/:id/members': { url: `/api/v1/teams/${ids.teamId}/members` },
+    'POST /teams/:id/members': {
+      url: `/api/v1/teams/${ids.teamId}/members`,
+      payload: { personId: ids.personId },
+    },
+    'DELETE /teams/:id/members/:personId': { url: `/api/v1/teams/${ids.teamId}/members/${ids.personId}` },
+    'PUT /teams/:id/repositories': {
+      url: `/api/v1/teams/${ids.teamId}/repositories`,
+      payload: { repositories: ['acme/push'] },
+    },
+    'GET /people': {},
+    'POST /people/:id/merge': {
+      url: `/api/v1/people/${ids.personId}/merge`,
+      payload: { from: ids.otherPersonId },
+    },
   };
 }
 
@@ -107,7 +145,7 @@ describeEachDb('API authorisation matrix', (handle) => {
       viewer: { headers: bearer(f.tokens.viewer), level: 0, tenant: 'a' },
       member: { headers: bearer(f.tokens.member), level: 1, tenant: 'a' },
       admin: { headers: bearer(f.tokens.admin), level: 2, tenant: 'a' },
-      operator: { headers: bearer(f.tokens.operator), level: 2, tenant: 'a' },
+      operator: { headers: bearer(f.tokens.operator), level: 3, tenant: 'a' },
       'key:read': { headers: bearer(f.keys.read), level: 0, tenant: 'a' },
       'key:write': { headers: bearer(f.keys.write), level: 1, tenant: 'a' },
       'key:admin': { headers: bearer(f.keys.admin), level: 2, tenant: 'a' },
@@ -137,8 +175,34 @@ describeEachDb('API authorisation matrix', (handle) => {
     return res.json();
   };
   /** What a call of `name` acts on, made fresh when the call changes it. */
+  const person = (name: string) =>
+    withTenant(handle.db, f.tenants.a.id, (tx) =>
+      tx.query<{ id: number }>('insert into people (tenant_id, display_name) values ($1, $2) returning id', [
+        f.tenants.a.id,
+        name,
+      ]),
+    ).then((r) => r.rows[0]!.id);
   async function idsFor(name: string): Promise<Ids> {
-    const ids: Ids = { keyId: 'none', deploymentId, integrationId: 0, runId: 0 };
+    const ids: Ids = {
+      keyId: 'none',
+      deploymentId,
+      integrationId: 0,
+      runId: 0,
+      userId: 'none',
+      teamId: 0,
+      personId: 0,
+      otherPersonId: 0,
+    };
+    if (name.includes('/users/:id'))
+      ids.userId = (await asAdmin('POST', '/users', { email: `m-${unique()}@a.example`, role: 'viewer' })).id;
+    if (name.includes('/teams/:id'))
+      ids.teamId = (await asAdmin('POST', '/teams', { name: `T ${unique()}` })).id;
+    if (name.includes('/teams/:id/members') || name.includes('/people/:id')) {
+      ids.personId = await person(`P ${unique()}`);
+      ids.otherPersonId = await person(`Q ${unique()}`);
+    }
+    if (name === 'DELETE /teams/:id/members/:personId')
+      await asAdmin('POST', `/teams/${ids.teamId}/members`, { personId: ids.personId });
     if (name === 'DELETE /api-keys/:id') ids.keyId = await freshKey();
     if (name.includes('/integrations/:id') || name.includes('/sync-runs/:id')) {
       const created = await asAdmin('POST', '/integrations', {
@@ -165,6 +229,10 @@ describeEachDb('API authorisation matrix', (handle) => {
           deploymentId: 0,
           integrationId: 0,
           runId: 0,
+          userId: 'x',
+          teamId: 0,
+          personId: 0,
+          otherPersonId: 0,
         }),
       ).sort(),
     ).toEqual(declared);
@@ -197,6 +265,10 @@ describeEachDb('API authorisation matrix', (handle) => {
         } else if (caller.tenant === 'b' && spec.path.includes(':id')) {
           // Tenant A's resource named by tenant B: it does not exist there.
           expect(status, label).toBe(404);
+        } else if (name === 'PATCH /me/preferences' && who.includes('key')) {
+          // Preferences belong to users; a key of any scope has none.
+          expect(status, label).toBe(400);
+          expect(res.json().error.code, label).toBe('PREFERENCES_NEED_USER');
         } else {
           expect(status, label).toBeLessThan(300);
         }

@@ -19,6 +19,8 @@ export interface SyncQueue {
   /** Handles jobs, `concurrency` at once, until stop(). */
   work(handler: (job: SyncJob) => Promise<void>, options?: { concurrency?: number }): Promise<void>;
   stop(): Promise<void>;
+  /** Jobs waiting to be worked; throws when the queue's tables cannot be read (readiness). */
+  size(): Promise<number>;
 }
 
 export interface SyncQueueOptions {
@@ -59,6 +61,7 @@ export async function openSyncQueue(db: Db, options: SyncQueueOptions = {}): Pro
           ),
         );
     },
+    size: () => boss.getQueueSize(syncQueueName),
     async stop() {
       for (const id of workers) await boss.offWork(id);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -51,6 +51,13 @@ export function serveCommand(io: Io): Command {
           sync: { queue },
           facts,
           stream,
+          http: {
+            corsOrigins: config.PULSE_CORS_ORIGINS,
+            contentSecurityPolicy: config.PULSE_CONTENT_SECURITY_POLICY,
+            hstsSeconds: config.PULSE_HSTS_SECONDS,
+            trustProxy: config.PULSE_TRUST_PROXY,
+            loginAttemptsPerMinute: config.PULSE_LOGIN_ATTEMPTS_PER_MINUTE,
+          },
         });
         let worker: Worker | undefined;
         let stopping = false;

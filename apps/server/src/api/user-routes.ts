@@ -1,0 +1,203 @@
+/**
+ * The tenant's users and their roles (admins), and each user's own preferences. Accounts are
+ * global (one login, several tenants); what a tenant admin manages is the membership: adding an
+ * e-mail that already has an account adds that account, whose password stays its own. A tenant
+ * always keeps at least one admin.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { PulseError } from '@pulse/core';
+import { asOperator, createUser, withTenant, type Db, type Tx } from '@pulse/db';
+import { hashPassword } from '../auth/password.ts';
+import type { Principal } from '../auth/principal.ts';
+import { route, type ApiRoute } from './route.ts';
+
+const roles = ['admin', 'member', 'viewer'] as const;
+type Role = (typeof roles)[number];
+
+const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  role: z.enum(roles),
+  createdAt: z.string().describe('When the user joined this tenant.'),
+});
+const themes = ['system', 'light', 'dark'] as const;
+export const preferencesSchema = z.object({ theme: z.enum(themes) });
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+const userId = z.string().uuid();
+
+async function listUsers(tx: Tx, id?: string): Promise<z.infer<typeof userSchema>[]> {
+  const rows = await tx.query<{
+    id: string;
+    email: string;
+    display_name: string | null;
+    role: Role;
+    created_at: Date;
+  }>(
+    `select u.id, u.email, u.display_name, m.role, m.created_at
+     from memberships m join users u on u.id = m.user_id
+     where $1::uuid is null or u.id = $1::uuid
+     order by u.email`,
+    [id ?? null],
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role,
+    createdAt: r.created_at.toISOString(),
+  }));
+}
+
+/** The member `id` of the tenant; NOT_FOUND for anyone else (including a malformed id). */
+async function member(tx: Tx, request: { params: unknown }) {
+  const id = (request.params as { id: string }).id;
+  const found = userId.safeParse(id).success ? await listUsers(tx, id) : [];
+  if (found[0] === undefined)
+    throw new PulseError('NOT_FOUND', { message: `There is no user ${id} in this tenant.` });
+  return found[0];
+}
+
+/** Refuses a change that would leave the tenant without an admin (run after making it). */
+async function keepAnAdmin(tx: Tx): Promise<void> {
+  const admins = await tx.query("select 1 from memberships where role = 'admin' limit 1");
+  if (admins.rows.length === 0) throw new PulseError('LAST_ADMIN');
+}
+
+const actorOf = (principal: Principal) =>
+  principal.userId === null ? `api-key:${principal.keyId}` : `user:${principal.userId}`;
+
+async function audit(tx: Tx, principal: Principal, action: string, target: string, details: object) {
+  await tx.query(
+    'insert into audit_log (tenant_id, actor, action, target, details) values ($1, $2, $3, $4, $5)',
+    [principal.tenantId, actorOf(principal), action, target, details],
+  );
+}
+
+/** The stored preferences of a user, with defaults for what was never set. */
+export function preferencesOf(stored: unknown): Preferences {
+  const parsed = preferencesSchema.partial().safeParse(stored ?? {});
+  return { theme: (parsed.success ? parsed.data.theme : undefined) ?? 'system' };
+}
+
+export function userRoutes(deps: { db: Db }): ApiRoute[] {
+  const { db } = deps;
+  return [
+    route({
+      method: 'GET',
+      path: '/users',
+      summary: "The tenant's users with their roles.",
+      tag: 'users',
+      auth: 'admin',
+      response: z.object({ items: z.array(userSchema) }),
+      handler: async ({ principal }) => ({
+        items: await withTenant(db, principal.tenantId, (tx) => listUsers(tx)),
+      }),
+    }),
+    route<
+      undefined,
+      { email: string; role: Role; displayName?: string | undefined; password?: string | undefined }
+    >({
+      method: 'POST',
+      path: '/users',
+      summary:
+        'Add a user to the tenant. A new account gets `password`, or a generated one returned once as `initialPassword`; an existing account keeps its own.',
+      tag: 'users',
+      auth: 'admin',
+      status: 201,
+      body: z.strictObject({
+        email: z.string().max(320),
+        role: z.enum(roles),
+        displayName: z.string().trim().min(1).max(200).optional(),
+        password: z.string().min(12, 'must be at least 12 characters').max(1000).optional(),
+      }),
+      response: userSchema.extend({
+        created: z.boolean().describe('False: the e-mail already had an account, which was added.'),
+        initialPassword: z.string().optional().describe('Generated password of a new account, shown once.'),
+      }),
+      handler: async ({ principal, body }) => {
+        const generated = body.password === undefined ? randomBytes(15).toString('base64url') : undefined;
+        const created = await createUser(
+          db,
+          {
+            tenant: principal.tenantId,
+            email: body.email,
+            role: body.role,
+            passwordHash: await hashPassword(body.password ?? generated!),
+            ...(body.displayName === undefined ? {} : { displayName: body.displayName }),
+          },
+          actorOf(principal),
+        );
+        const [user] = await withTenant(db, principal.tenantId, (tx) => listUsers(tx, created.id));
+        return {
+          ...user!,
+          created: created.created,
+          ...(created.created && generated !== undefined ? { initialPassword: generated } : {}),
+        };
+      },
+    }),
+    route<undefined, { role: Role }>({
+      method: 'PATCH',
+      path: '/users/:id',
+      summary: "Change a user's role in this tenant.",
+      tag: 'users',
+      auth: 'admin',
+      body: z.strictObject({ role: z.enum(roles) }),
+      response: userSchema,
+      handler: ({ principal, request, body }) =>
+        withTenant(db, principal.tenantId, async (tx) => {
+          const user = await member(tx, request);
+          await tx.query('update memberships set role = $1 where user_id = $2', [body.role, user.id]);
+          await keepAnAdmin(tx);
+          await audit(tx, principal, 'user.role', user.email, { from: user.role, to: body.role });
+          return { ...user, role: body.role };
+        }),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/users/:id',
+      summary: 'Remove a user from this tenant (the account and its other tenants stay).',
+      tag: 'users',
+      auth: 'admin',
+      status: 204,
+      handler: ({ principal, request }) =>
+        withTenant(db, principal.tenantId, async (tx) => {
+          const user = await member(tx, request);
+          await tx.query('delete from refresh_tokens where user_id = $1', [user.id]);
+          await tx.query('delete from memberships where user_id = $1', [user.id]);
+          await keepAnAdmin(tx);
+          await audit(tx, principal, 'user.remove', user.email, { role: user.role });
+        }),
+    }),
+    route<undefined, { theme?: Preferences['theme'] | undefined }>({
+      method: 'PATCH',
+      path: '/me/preferences',
+      summary: "Change the caller's own preferences (the dashboard theme); kept per user, in every tenant.",
+      tag: 'auth',
+      auth: 'viewer',
+      body: z.strictObject({ theme: z.enum(themes).optional() }),
+      response: preferencesSchema,
+      handler: async ({ principal, body }) => {
+        const id = principal.userId;
+        if (id === null) throw new PulseError('PREFERENCES_NEED_USER');
+        const update = (tx: Tx) =>
+          tx.query<{ preferences: unknown }>(
+            `update users set preferences = preferences || $2::jsonb, updated_at = now()
+             where id = $1 returning preferences`,
+            [id, JSON.stringify(body)],
+          );
+        const own = await withTenant(db, principal.tenantId, update);
+        if (own.rows[0] !== undefined) return preferencesOf(own.rows[0].preferences);
+        // An operator in a tenant it is no member of: its own row is outside the tenant's view.
+        const stored = await asOperator(
+          db,
+          { actor: actorOf(principal), action: 'user.preferences', target: id },
+          async (tx) => ({ tenantId: null, result: (await update(tx)).rows[0]?.preferences }),
+        );
+        return preferencesOf(stored);
+      },
+    }),
+  ];
+}

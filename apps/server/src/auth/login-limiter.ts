@@ -1,0 +1,35 @@
+/**
+ * Login attempts per client address: at most `perMinute` in any 60-second window, counted in this
+ * process. It slows password guessing across many accounts from one address; the per-account
+ * lockout (sessions.ts) stops guessing one account from many addresses.
+ */
+import { PulseError } from '@pulse/core';
+
+const windowMs = 60_000;
+const maxAddresses = 50_000;
+
+export class LoginLimiter {
+  private readonly attempts = new Map<string, number[]>();
+
+  constructor(private readonly perMinute: number) {}
+
+  /**
+   * Counts an attempt from `address`. Beyond the limit it throws LOGIN_RATE_LIMITED and calls
+   * `onLimited` with the seconds to wait first (for a Retry-After header).
+   */
+  take(address: string, onLimited: (retryAfterSeconds: number) => void, now = Date.now()): void {
+    const recent = (this.attempts.get(address) ?? []).filter((at) => now - at < windowMs);
+    if (recent.length >= this.perMinute) {
+      this.attempts.set(address, recent);
+      const retryAfterSeconds = Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
+      onLimited(retryAfterSeconds);
+      throw new PulseError('LOGIN_RATE_LIMITED', {
+        message: `Too many login attempts from this address; try again in ${retryAfterSeconds} s.`,
+      });
+    }
+    recent.push(now);
+    this.attempts.delete(address); // re-inserted last: the map stays ordered by latest attempt
+    this.attempts.set(address, recent);
+    if (this.attempts.size > maxAddresses) this.attempts.delete(this.attempts.keys().next().value!);
+  }
+}
