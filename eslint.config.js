@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     // The dashboard runs in the browser and talks to the server over HTTP only.
-    files: ['apps/web/src/**/*.{ts,tsx}'],
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/web/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -8,8 +8,14 @@ export interface Integration {
   readonly syncIntervalSeconds: number;
   readonly enabled: boolean;
   readonly maxFailedShare: number;
-  /** Absent on servers without schedules (PATCH /integrations/:id). */
-  readonly schedule?: string | null;
+}
+
+/** PATCH /integrations/:id: what an admin may change. */
+export interface IntegrationChange {
+  readonly config?: unknown;
+  readonly secrets?: Record<string, string>;
+  readonly syncIntervalMinutes?: number;
+  readonly enabled?: boolean;
 }
 
 export interface NewIntegration {

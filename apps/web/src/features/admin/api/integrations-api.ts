@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api/api-fetch.ts';
-import type { ConnectionCheck, Integration, NewIntegration } from './integration.ts';
+import type { ConnectionCheck, Integration, IntegrationChange, NewIntegration } from './integration.ts';
 import type { SyncRun } from './sync-run.ts';
 
 export interface Mappings {
@@ -11,7 +11,7 @@ export interface Mappings {
 export const integrationsApi = {
   list: (signal?: AbortSignal) => apiFetch<{ items: Integration[] }>('/integrations', { signal }),
   create: (body: NewIntegration) => apiFetch<Integration>('/integrations', { method: 'POST', body }),
-  update: (id: number, body: { name?: string; config?: unknown; schedule?: string | null }) =>
+  update: (id: number, body: IntegrationChange) =>
     apiFetch<Integration>(`/integrations/${id}`, { method: 'PATCH', body }),
   remove: (id: number) => apiFetch<void>(`/integrations/${id}`, { method: 'DELETE' }),
   test: (id: number) => apiFetch<ConnectionCheck>(`/integrations/${id}/test`, { method: 'POST' }),

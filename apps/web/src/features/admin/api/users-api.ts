@@ -13,8 +13,8 @@ export interface TenantUser {
 /** GET/POST /users, PATCH/DELETE /users/:id (admin). */
 export const usersApi = {
   list: (signal?: AbortSignal) => apiFetch<ListPage<TenantUser>>('/users', { signal }),
-  create: (body: { email: string; displayName?: string; role: Role; password: string }) =>
-    apiFetch<TenantUser>('/users', { method: 'POST', body }),
+  create: (body: { email: string; displayName?: string; role: Role; password?: string }) =>
+    apiFetch<TenantUser & { created: boolean; initialPassword?: string }>('/users', { method: 'POST', body }),
   setRole: (id: string, role: Role) =>
     apiFetch<TenantUser>(`/users/${id}`, { method: 'PATCH', body: { role } }),
   remove: (id: string) => apiFetch<void>(`/users/${id}`, { method: 'DELETE' }),

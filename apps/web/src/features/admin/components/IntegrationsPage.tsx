@@ -42,9 +42,9 @@ export function IntegrationsPage() {
                     <Link to={`/admin/integrations/${i.id}`}>{i.name}</Link>
                   </td>
                   <td>{i.kind}</td>
-                  <td>{i.schedule ?? `every ${formatDuration(i.syncIntervalSeconds)}`}</td>
+                  <td>{i.enabled ? `every ${formatDuration(i.syncIntervalSeconds)}` : 'manual only'}</td>
                   <td>{i.hasSecrets ? 'stored (encrypted)' : 'none'}</td>
-                  <td>{i.enabled ? 'yes' : 'paused'}</td>
+                  <td>{i.enabled ? 'yes' : 'no (scheduled syncs off)'}</td>
                 </tr>
               ))}
             </tbody>

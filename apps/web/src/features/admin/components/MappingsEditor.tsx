@@ -18,7 +18,7 @@ export function MappingsEditor({ integrationId }: { readonly integrationId: numb
       <h2 id="mappings">Mappings</h2>
       {mappings.error !== null && <ErrorBox error={mappings.error} title="Mappings unavailable" />}
       {mappings.data !== undefined && (
-        <MappingsForm key={mappings.dataUpdatedAt} integrationId={integrationId} initial={mappings.data} />
+        <MappingsForm key={integrationId} integrationId={integrationId} initial={mappings.data} />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../../app/ErrorBox.tsx';
 import { formatDate } from '../../../lib/format/format-date.ts';
 import type { Role } from '../../auth/api/me.ts';
@@ -18,7 +18,16 @@ export function UsersPage() {
     retry: false,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
-  const create = useMutation({ mutationFn: usersApi.create, onSuccess: refresh });
+  const [added, setAdded] = useState<{ email: string; created: boolean; initialPassword?: string } | null>(
+    null,
+  );
+  const create = useMutation({
+    mutationFn: usersApi.create,
+    onSuccess: (user) => {
+      setAdded(user);
+      refresh();
+    },
+  });
   const setRole = useMutation({
     mutationFn: (v: { id: string; role: Role }) => usersApi.setRole(v.id, v.role),
     onSuccess: refresh,
@@ -28,11 +37,12 @@ export function UsersPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const displayName = String(form.get('displayName') ?? '').trim();
+    const password = String(form.get('password') ?? '');
     create.mutate(
       {
         email: String(form.get('email') ?? '').trim(),
         role: String(form.get('role')) as Role,
-        password: String(form.get('password') ?? ''),
+        ...(password === '' ? {} : { password }),
         ...(displayName === '' ? {} : { displayName }),
       },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
@@ -45,6 +55,21 @@ export function UsersPage() {
         Admins manage integrations, users and keys; members also start syncs; viewers only read.
       </p>
       {users.error !== null && <ErrorBox error={users.error} title="Users unavailable" />}
+      {added !== null && (
+        <div className="ok-box" role="status">
+          <strong>
+            {added.created
+              ? `Added ${added.email}.`
+              : `${added.email} already had an account; it was added here.`}
+          </strong>
+          {added.initialPassword !== undefined && (
+            <p>
+              Initial password, shown this once:{' '}
+              <code data-testid="initial-password">{added.initialPassword}</code>
+            </p>
+          )}
+        </div>
+      )}
       {users.data !== undefined && (
         <div className="table-wrap">
           <table>
@@ -115,8 +140,9 @@ export function UsersPage() {
           </select>
         </label>
         <label>
-          Initial password
-          <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+          Initial password{' '}
+          <span className="muted">(optional: at least 12 characters; empty generates one)</span>
+          <input name="password" type="password" minLength={12} autoComplete="new-password" />
         </label>
         {create.error !== null && <ErrorBox error={create.error} title="Not added" />}
         <button type="submit" className="primary" disabled={create.isPending}>

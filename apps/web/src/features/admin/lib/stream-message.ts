@@ -15,6 +15,7 @@ export interface SyncRunEvent {
 }
 
 export interface DataEvent {
-  readonly reason: 'push' | 'sync' | 'metrics';
+  /** push, sync, metrics, teams…: why the data changed. */
+  readonly reason: string;
   readonly integrationId: number | null;
 }

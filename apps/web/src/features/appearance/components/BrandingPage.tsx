@@ -18,7 +18,7 @@ export function BrandingPage() {
     <>
       <h1>Branding</h1>
       {tenant.error !== null && <ErrorBox error={tenant.error} title="Branding unavailable" />}
-      {tenant.data !== undefined && <BrandingForm key={tenant.dataUpdatedAt} tenant={tenant.data} />}
+      {tenant.data !== undefined && <BrandingForm key={tenant.data.id} tenant={tenant.data} />}
     </>
   );
 }

@@ -16,7 +16,7 @@ export interface FilterOptions {
  */
 export async function fetchFilterOptions(signal?: AbortSignal): Promise<FilterOptions> {
   const [teams, repositories, deployments] = await Promise.all([
-    apiFetch<ListPage<{ id: number; name: string; externalId: string }>>('/teams', { signal }).catch(
+    fetchPages<{ id: number; name: string; externalId: string }>('/teams', {}, 1000, signal).catch(
       () => null,
     ),
     fetchPages<{ fullName: string }>('/repositories', {}, 1000, signal),
