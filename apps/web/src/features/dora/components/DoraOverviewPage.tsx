@@ -21,7 +21,7 @@ export function DoraOverviewPage() {
   const query = doraQuery(filters, period);
   const previousQuery = { ...query, ...previousPeriod(period) };
   const current = useDoraReport(query);
-  const previous = useDoraReport(previousQuery);
+  const previous = useDoraReport(previousQuery, current.data !== undefined);
   const cards = useMemo(
     () => (current.data === undefined ? undefined : doraCards(current.data, previous.data)),
     [current.data, previous.data],
@@ -41,7 +41,10 @@ export function DoraOverviewPage() {
           {period.from} to {period.to} (exclusive), {filters.environment ?? 'production'} deployments
         </p>
       </div>
-      <FilterBar show={['team', 'repository', 'environment', 'granularity', 'benchmark']} />
+      <FilterBar
+        show={['team', 'repository', 'environment', 'granularity', 'benchmark']}
+        loadOptions={ready}
+      />
       {current.error !== null && <ErrorBox error={current.error} />}
       <section
         className="metric-cards"

@@ -15,12 +15,14 @@ const periodLabels: Record<Filters['period'], string> = {
 export interface FilterBarProps {
   /** Which filters the page uses. */
   readonly show: readonly ('team' | 'repository' | 'environment' | 'benchmark' | 'granularity')[];
+  /** False until the page's main numbers are in: the menus' choices load after them. */
+  readonly loadOptions?: boolean;
 }
 
 /** Team / repository / environment / period filters; every change goes into the URL. */
-export function FilterBar({ show }: FilterBarProps) {
+export function FilterBar({ show, loadOptions = true }: FilterBarProps) {
   const [filters, setFilters] = useFilters();
-  const options = useFilterOptions();
+  const options = useFilterOptions(loadOptions);
   const id = useId();
   const period = resolvePeriod(filters);
   const has = (name: FilterBarProps['show'][number]) => show.includes(name);
