@@ -204,6 +204,59 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
     await page.getByLabel('Theme').selectOption('system');
   });
 
+  it('fits laptop and tablet widths without sideways scrolling', async () => {
+    const overflow = () => page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    for (const [name, width, height] of [
+      ['laptop', 1280, 860],
+      ['tablet', 820, 1180],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const path of ['/dora', '/flow', '/admin/integrations']) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('h1').first().waitFor();
+        expect(await overflow(), `${path} at ${width} px`).toBeLessThanOrEqual(0);
+      }
+      await page.goto(`${server.url}/dora`);
+      await page.locator('.chart svg').first().waitFor();
+      if (name === 'tablet') {
+        await page.screenshot({ path: screenshotPath('dora-tablet-light'), fullPage: true });
+        publishScreenshot('dora-tablet-light');
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('opens a deployment with the changes it shipped, as the API lists them', async () => {
+    const list = await api.get<{ items: { id: number; changeCount: number | null }[] }>(
+      '/deployments?production=true&limit=20',
+    );
+    const deployment = list.items.find((d) => (d.changeCount ?? 0) > 0)!;
+    const detail = await api.get<{ commits: { sha: string }[]; repository: string }>(
+      `/deployments/${deployment.id}`,
+    );
+    await page.goto(`${server.url}/deployments/${deployment.id}`);
+    await page.getByRole('heading', { name: /Shipped changes/ }).waitFor();
+    const shas = await page
+      .locator('section[aria-labelledby="shipped"] tbody td:first-child code')
+      .allTextContents();
+    expect(shas).toEqual(detail.commits.map((c) => c.sha.slice(0, 10)));
+    expect(await page.locator('h1').textContent()).toContain(detail.repository);
+  });
+
+  it('shows a new API key once, then only its prefix', async () => {
+    await page.goto(`${server.url}/admin/api-keys`);
+    await page.getByLabel('Name').fill('ci-reader');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent())!;
+    expect(key).toMatch(/^pulse_\w+_\S+$/);
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect(me.status).toBe(200);
+    await page.reload();
+    await page.getByRole('cell', { name: 'ci-reader' }).waitFor();
+    expect(await page.getByTestId('new-api-key').count()).toBe(0);
+    expect(await page.content()).not.toContain(key);
+  });
+
   it('adds a GitHub integration with validated fields and a tested connection', async () => {
     await page.goto(`${server.url}/admin/integrations/new`);
     await page.getByRole('button', { name: 'Add integration' }).click();
