@@ -123,8 +123,10 @@ export function ofType<T extends NormalisedRecord['type']>(
   records: readonly NormalisedRecord[],
   type: T,
 ): Extract<NormalisedRecord, { type: T }>[] {
-  const key = (r: NormalisedRecord) =>
-    'externalId' in r ? r.externalId : `${JSON.stringify(r.repository)}:${'name' in r ? r.name : ''}`;
+  const key = (r: NormalisedRecord): string =>
+    'externalId' in r
+      ? (r.externalId ?? '')
+      : `${JSON.stringify('repository' in r ? r.repository : '')}:${'name' in r ? r.name : ''}`;
   return records
     .filter((r): r is Extract<NormalisedRecord, { type: T }> => r.type === type)
     .sort((a, b) => key(a).localeCompare(key(b)));
