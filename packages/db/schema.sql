@@ -737,6 +737,7 @@ CREATE TABLE sprint_work_items (
   in_scope_at_end boolean NOT NULL DEFAULT false,
   completed_in_sprint boolean NOT NULL DEFAULT false,
   story_points_at_start numeric,
+  carried_over boolean NOT NULL DEFAULT false,
   CONSTRAINT sprint_work_items_pkey PRIMARY KEY (tenant_id, sprint_id, work_item_id),
   CONSTRAINT sprint_work_items_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
   CONSTRAINT sprint_work_items_tenant_id_sprint_id_fkey FOREIGN KEY (tenant_id, sprint_id) REFERENCES sprints(tenant_id, id) ON DELETE CASCADE,

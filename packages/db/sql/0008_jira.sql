@@ -8,6 +8,8 @@ ALTER TABLE work_items ADD COLUMN sprint_history jsonb;
 -- How the story points changed: [{"at": "...", "value": 3}]; gives the points at a sprint's start.
 ALTER TABLE work_items ADD COLUMN story_points_history jsonb;
 CREATE INDEX work_items_sprint_history_idx ON work_items USING gin (sprint_history jsonb_path_ops);
+-- In scope when its closed sprint ended and not done then: carried over (derived with the rest).
+ALTER TABLE sprint_work_items ADD COLUMN carried_over boolean NOT NULL DEFAULT false;
 
 -- The affected service as the source names it (a component, a custom field); repository_id is
 -- resolved from it by full name or name when a repository of that name is stored.

@@ -74,7 +74,10 @@ export class StreamBus {
         await writeEvent(this.db, event.tenantId, event.topic, event.data);
         if (++this.written % pruneEvery === 0) await pruneEvents(this.db, event.tenantId);
       } catch (error) {
-        this.log.warn({ tenantId: event.tenantId, error: (error as Error).message }, 'stream event not written');
+        this.log.warn(
+          { tenantId: event.tenantId, error: (error as Error).message },
+          'stream event not written',
+        );
       }
     }
   }
@@ -94,7 +97,13 @@ export class StreamBus {
   ): Promise<{ lastEventId: string | null; unsubscribe: () => void }> {
     let feed = this.feeds.get(tenantId);
     if (feed === undefined) {
-      feed = { listeners: new Set(), announced: new Set(), lastId: '0', delivered: new Set(), reading: undefined };
+      feed = {
+        listeners: new Set(),
+        announced: new Set(),
+        lastId: '0',
+        delivered: new Set(),
+        reading: undefined,
+      };
       this.feeds.set(tenantId, feed);
     }
     feed.listeners.add(listener);
@@ -127,7 +136,9 @@ export class StreamBus {
     const previous = feed.reading ?? Promise.resolve();
     feed.reading = previous
       .then(async () => {
-        const events = catchUp ? await readEvents(this.db, tenantId, feed.lastId) : await this.readAnnounced(tenantId, feed);
+        const events = catchUp
+          ? await readEvents(this.db, tenantId, feed.lastId)
+          : await this.readAnnounced(tenantId, feed);
         for (const event of events) {
           if (feed.delivered.has(event.id)) continue;
           remember(feed.delivered, event.id);

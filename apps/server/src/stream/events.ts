@@ -21,7 +21,12 @@ export const retentionHours = 24;
 /** The most events one replay sends; a client further behind reloads instead. */
 export const replayLimit = 1000;
 
-export async function writeEvent(db: Db, tenantId: string, topic: StreamTopic, data: unknown): Promise<string> {
+export async function writeEvent(
+  db: Db,
+  tenantId: string,
+  topic: StreamTopic,
+  data: unknown,
+): Promise<string> {
   return withTenant(db, tenantId, async (tx) => {
     const inserted = await tx.query<{ id: number }>(
       'insert into stream_events (tenant_id, topic, data) values ($1, $2, $3) returning id',

@@ -84,7 +84,8 @@ function serve(
   ws.on('error', () => ws.terminate());
 
   const helloTimer = setTimeout(
-    () => fail(new PulseError('STREAM_HELLO_INVALID', { message: 'No hello message arrived in time.' }), 4400),
+    () =>
+      fail(new PulseError('STREAM_HELLO_INVALID', { message: 'No hello message arrived in time.' }), 4400),
     options.helloTimeoutMs ?? 10_000,
   );
   cleanups.push(() => clearTimeout(helloTimer));
@@ -152,6 +153,9 @@ function serve(
       alive = false;
       ws.ping();
     }, options.pingMs ?? 30_000);
-    cleanups.push(() => clearInterval(recheck), () => clearInterval(ping));
+    cleanups.push(
+      () => clearInterval(recheck),
+      () => clearInterval(ping),
+    );
   }
 }

@@ -34,6 +34,8 @@ export interface FakeJiraOptions {
   readonly inlineHistories?: number;
   /** Histories per page of Cloud's GET /issue/{id}/changelog. */
   readonly changelogPageSize?: number;
+  /** Every answer waits this long (crash tests need a sync that takes a while). */
+  readonly latencyMs?: number;
 }
 
 export interface FakeJiraServer {
@@ -80,7 +82,11 @@ export async function startFakeJira(model: FakeJira, options: FakeJiraOptions): 
       if (req.headers.authorization !== expected)
         return error(401, 'You are not authenticated. Authentication required to perform this operation.');
       const reply = handler(req);
-      return { ...reply, headers: { ...rateHeaders(), ...reply.headers } };
+      return {
+        ...reply,
+        headers: { ...rateHeaders(), ...reply.headers },
+        ...(options.latencyMs ? { delayMs: options.latencyMs } : {}),
+      };
     });
 
   const visible = () => model.issues.filter((i) => !i.deleted && !model.forbidden.has(i.project));

@@ -1,8 +1,8 @@
 /**
  * Sprint scope, derived: for every (sprint, work item) the work item's sprint history names, when
  * it joined and left the sprint, whether it was in scope when the sprint started and when it ended
- * (completed, or now while it runs), whether it was completed in the sprint, and its story points
- * when it joined. Carried over = in scope at the end of a closed sprint and not completed.
+ * (completed, or now while it runs), whether it was completed in the sprint, whether it was carried
+ * over (in scope when a closed sprint ended and not done then), and its story points when it joined.
  *
  * Recomputed, in the page's transaction, for the work items a page wrote (their history or their
  * transitions changed) and for the work items of the sprints it wrote (their dates changed), so
@@ -73,6 +73,7 @@ const refreshSql = `
     SELECT d.sprint_id, d.work_item_id, d.added_at, d.removed_at, d.at_start, d.at_end,
       d.state <> 'future' AND d.at_end AND ${categoryAt('d', 'd.end_at')} = 'done'
         AND ${categoryAt('d', 'd.joined_at')} IS DISTINCT FROM 'done' AS completed,
+      d.state = 'closed' AND d.at_end AND ${categoryAt('d', 'd.end_at')} <> 'done' AS carried,
       CASE WHEN d.joined_at IS NULL THEN NULL ELSE ${pointsAt('d', 'd.joined_at')} END AS points
     FROM derived d),
   removed AS (
@@ -82,18 +83,20 @@ const refreshSql = `
       AND NOT EXISTS (SELECT 1 FROM rows r WHERE r.sprint_id = x.sprint_id AND r.work_item_id = x.work_item_id)
     RETURNING 1)
   INSERT INTO sprint_work_items (tenant_id, sprint_id, work_item_id, added_at, removed_at,
-    in_scope_at_start, in_scope_at_end, completed_in_sprint, story_points_at_start)
-  SELECT $1, sprint_id, work_item_id, added_at, removed_at, at_start, at_end, completed, points FROM rows
+    in_scope_at_start, in_scope_at_end, completed_in_sprint, carried_over, story_points_at_start)
+  SELECT $1, sprint_id, work_item_id, added_at, removed_at, at_start, at_end, completed, carried, points FROM rows
   ORDER BY sprint_id, work_item_id
   ON CONFLICT (tenant_id, sprint_id, work_item_id) DO UPDATE SET
     added_at = excluded.added_at, removed_at = excluded.removed_at,
     in_scope_at_start = excluded.in_scope_at_start, in_scope_at_end = excluded.in_scope_at_end,
-    completed_in_sprint = excluded.completed_in_sprint, story_points_at_start = excluded.story_points_at_start
+    completed_in_sprint = excluded.completed_in_sprint, carried_over = excluded.carried_over,
+    story_points_at_start = excluded.story_points_at_start
   WHERE (sprint_work_items.added_at, sprint_work_items.removed_at, sprint_work_items.in_scope_at_start,
          sprint_work_items.in_scope_at_end, sprint_work_items.completed_in_sprint,
-         sprint_work_items.story_points_at_start)
+         sprint_work_items.carried_over, sprint_work_items.story_points_at_start)
     IS DISTINCT FROM (excluded.added_at, excluded.removed_at, excluded.in_scope_at_start,
-         excluded.in_scope_at_end, excluded.completed_in_sprint, excluded.story_points_at_start)`;
+         excluded.in_scope_at_end, excluded.completed_in_sprint, excluded.carried_over,
+         excluded.story_points_at_start)`;
 
 /** Recomputes the sprint scope rows touched by the page (see above). */
 export async function refreshSprintScope(page: Page): Promise<void> {
