@@ -96,18 +96,31 @@ export interface FakeJira {
   readonly storyPointsName: string;
 }
 
+export interface FakeState {
+  readonly status: string;
+  readonly sprints: readonly number[];
+  readonly points: number | null;
+  readonly assignee: string | null;
+  readonly updated: string;
+}
+
+/** The state after one change. */
+export function applyChange(state: FakeState, change: FakeChange): FakeState {
+  return {
+    status: change.status ?? state.status,
+    sprints: change.sprints ?? state.sprints,
+    points: change.points === undefined ? state.points : change.points,
+    assignee: change.assignee === undefined ? state.assignee : change.assignee,
+    updated: change.at,
+  };
+}
+
 /** An issue's state after every change up to and including `at` (default: all). */
-export function stateOf(issue: FakeIssue, at?: string) {
-  let state = { ...issue.initial, updated: issue.created };
+export function stateOf(issue: FakeIssue, at?: string): FakeState {
+  let state: FakeState = { ...issue.initial, updated: issue.created };
   for (const change of issue.changes) {
     if (at !== undefined && Date.parse(change.at) > Date.parse(at)) break;
-    state = {
-      status: change.status ?? state.status,
-      sprints: change.sprints ?? state.sprints,
-      points: change.points === undefined ? state.points : change.points,
-      assignee: change.assignee === undefined ? state.assignee : change.assignee,
-      updated: change.at,
-    };
+    state = applyChange(state, change);
   }
   return state;
 }

@@ -7,12 +7,14 @@ import type * as AgileModels from 'jira.js/agile/models';
 import type * as Version2Models from 'jira.js/version2/models';
 import type * as Version3Models from 'jira.js/version3/models';
 import {
+  applyChange,
   jiraTimestamp,
   stateOf,
   statusById,
   statusNameAt,
   userById,
   type FakeIssue,
+  type FakeState,
   type FakeJira,
   type FakeSprint,
   type Flavour,
@@ -86,8 +88,7 @@ function sprintValue(model: FakeJira, ids: readonly number[], flavour: Flavour):
 /** The changelog: one history per change, with one item per field it changed. */
 export function renderHistories(model: FakeJira, issue: FakeIssue, flavour: Flavour): History[] {
   const histories: History[] = [];
-  let state = stateOf(issue, issue.created);
-  state = { ...issue.initial, updated: issue.created };
+  let state: FakeState = { ...issue.initial, updated: issue.created };
   issue.changes.forEach((change, index) => {
     const items: Version3Models.ChangeDetails[] = [];
     const id = (fieldId: string) => (flavour === 'cloud' ? { fieldId } : {});
@@ -141,13 +142,7 @@ export function renderHistories(model: FakeJira, issue: FakeIssue, flavour: Flav
       created: jiraTimestamp(change.at),
       items,
     });
-    state = {
-      status: change.status ?? state.status,
-      sprints: change.sprints ?? state.sprints,
-      points: change.points === undefined ? state.points : change.points,
-      assignee: change.assignee === undefined ? state.assignee : change.assignee,
-      updated: change.at,
-    };
+    state = applyChange(state, change);
   });
   return histories;
 }
