@@ -7,7 +7,7 @@
 import { PulseError, type ErrorCode } from '@pulse/core';
 import type { ConnectorContext } from '../kit/contract.ts';
 import type { HttpRequest, HttpResponse } from '../kit/http/client.ts';
-import { describeRequest, sourceMessage } from '../kit/http/failures.ts';
+import { describeRequest, redact, sourceMessage } from '../kit/http/failures.ts';
 import { resolveUrl } from '../kit/http/outgoing.ts';
 import { deploymentOf, type JiraConfig, type JiraSecrets } from './config.ts';
 
@@ -46,12 +46,14 @@ export async function jiraRequest<T>(
   const response = await ctx.http.request<T | null>(request);
   if (response.status < 400) return response;
   if (response.status === 404 && options.allowNotFound) return { ...response, body: null };
-  throw jiraFailure(
-    ctx.config,
-    response,
-    describeRequest(request.method ?? 'GET', resolveUrl(ctx.config.baseUrl, url)),
-    options.object,
-  );
+  const where = describeRequest(request.method ?? 'GET', resolveUrl(ctx.config.baseUrl, url));
+  const failure = jiraFailure(ctx.config, response, where, options.object);
+  // Jira's own words go into the message: never let them carry the credentials back out.
+  const basic = Buffer.from(`${ctx.config.email ?? ''}:${ctx.secrets.token}`).toString('base64');
+  throw new PulseError(failure.code, {
+    message: redact(failure.message, [ctx.secrets.token, basic]),
+    hint: failure.hint,
+  });
 }
 
 function jiraFailure(

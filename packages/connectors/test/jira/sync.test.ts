@@ -270,6 +270,14 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s connector', (flavour) =
       'wrong-token-000',
     );
     expect(await checkJira(jiraContext(server))).toMatchObject({ ok: true });
+    // A source that echoes the credentials in its error text does not get them into Pulse's.
+    server.http.fault(
+      { status: 403, json: { errorMessages: [`Token ${server.token} may not browse PROJ`], errors: {} } },
+      { path: /\/project\/PROJ$/ },
+    );
+    const echoed = await checkJira(jiraContext(server));
+    expect(echoed).toMatchObject({ ok: false, code: 'JIRA_PERMISSION_DENIED' });
+    expect(echoed.ok ? '' : echoed.message).toContain('Token [redacted] may not browse PROJ');
   });
 
   it('waits as a 429 Retry-After says, then carries on', async () => {

@@ -37,31 +37,50 @@ const deleteRaw = `
 
 export async function writeDeletions(page: Page, items: readonly Item<'deletion'>[]): Promise<Set<string>> {
   const changed = new Set<string>();
+  // Single deletions of one source and type go as one statement (a Jira page names up to 100).
+  const singles = new Map<string, { source: string; recordType: 'work_item' | 'incident'; ids: string[] }>();
   for (const { record } of items) {
-    const gone = await deleteOne(page, record);
-    for (const id of gone) changed.add(`${record.recordType}:${record.source}/${id}`);
+    if (record.externalId === undefined) {
+      const gone = await deleteOne(page, record.source, record.recordType, record.keepOnly, []);
+      for (const id of gone) changed.add(`${record.recordType}:${record.source}/${id}`);
+      continue;
+    }
+    const key = `${record.recordType} ${record.source}`;
+    const group = singles.get(key) ?? { source: record.source, recordType: record.recordType, ids: [] };
+    group.ids.push(record.externalId);
+    singles.set(key, group);
+  }
+  for (const { source, recordType, ids } of singles.values()) {
+    const gone = await deleteOne(page, source, recordType, undefined, ids);
+    for (const id of gone) changed.add(`${recordType}:${source}/${id}`);
   }
   return changed;
 }
 
-async function deleteOne(page: Page, record: RecordOf<'deletion'>): Promise<string[]> {
+async function deleteOne(
+  page: Page,
+  source: string,
+  recordType: 'work_item' | 'incident',
+  keepOnly: RecordOf<'deletion'>['keepOnly'],
+  ids: readonly string[],
+): Promise<string[]> {
   const { tenantId, integrationId } = page.ctx;
   const run = async (sql: string, params: unknown[]) =>
     (await page.tx.query<{ external_id: string }>(sql, params)).rows.map((row) => row.external_id);
-  const listed = JSON.stringify(record.externalId === undefined ? [] : [record.externalId]);
-  if (record.recordType === 'incident') return run(deleteIncidents, [tenantId, record.source, listed]);
+  const listed = JSON.stringify(ids);
+  if (recordType === 'incident') return run(deleteIncidents, [tenantId, source, listed]);
   const items =
-    record.keepOnly === undefined
-      ? await run(deleteListed, [tenantId, record.source, listed])
+    keepOnly === undefined
+      ? await run(deleteListed, [tenantId, source, listed])
       : await run(deleteUnlisted, [
           tenantId,
-          record.source,
-          JSON.stringify(record.keepOnly.externalIds),
+          source,
+          JSON.stringify(keepOnly.externalIds),
           integrationId,
-          record.keepOnly.projectKeys === undefined ? null : JSON.stringify(record.keepOnly.projectKeys),
+          keepOnly.projectKeys === undefined ? null : JSON.stringify(keepOnly.projectKeys),
         ]);
   if (items.length === 0) return items;
-  await page.tx.query(deleteIncidents, [tenantId, record.source, JSON.stringify(items)]);
+  await page.tx.query(deleteIncidents, [tenantId, source, JSON.stringify(items)]);
   if (integrationId !== null)
     await page.tx.query(deleteRaw, [tenantId, integrationId, JSON.stringify(items)]);
   return items;
