@@ -21,16 +21,19 @@ const replaceKeys = replaceChildrenSql({
   parentKey: '$.pull_request_id::text',
 });
 
+// Two index lookups joined by UNION: an OR of the two conditions would scan every pull request.
 const textsSql = `
+  WITH ids AS (
+    SELECT p.id FROM json_array_elements($2::json) k
+    JOIN pull_requests p ON p.tenant_id = $1 AND p.source = k->>0 AND p.external_id = k->>1
+    UNION
+    SELECT pc.pull_request_id FROM pull_request_commits pc
+    WHERE pc.tenant_id = $1 AND pc.sha IN (SELECT value FROM json_array_elements_text($3::json)))
   SELECT p.id, p.title, p.head_branch AS branch, p.body,
     (SELECT json_agg(c.message) FROM pull_request_commits pc
      JOIN commits c ON c.tenant_id = pc.tenant_id AND c.repository_id = p.repository_id AND c.sha = pc.sha
      WHERE pc.tenant_id = $1 AND pc.pull_request_id = p.id) AS messages
-  FROM pull_requests p
-  WHERE p.tenant_id = $1 AND (
-    (p.source, p.external_id) IN (SELECT k->>0, k->>1 FROM json_array_elements($2::json) k)
-    OR p.id IN (SELECT pc.pull_request_id FROM pull_request_commits pc
-                WHERE pc.tenant_id = $1 AND pc.sha IN (SELECT value FROM json_array_elements_text($3::json))))`;
+  FROM ids JOIN pull_requests p ON p.tenant_id = $1 AND p.id = ids.id`;
 
 interface Texts {
   readonly id: number;
@@ -40,7 +43,10 @@ interface Texts {
   readonly messages: string[] | null;
 }
 
-/** Re-reads the mentions of the page's pull requests (and of those containing its commits); returns their ids. */
+/**
+ * Re-reads the mentions of the page's pull requests (and of those containing its new commits);
+ * returns the ids of those whose mentions changed (only their links can have changed).
+ */
 export async function refreshPullRequestKeys(page: Page): Promise<number[]> {
   const { pullRequests, commitShas } = page.touched;
   if (pullRequests.length + commitShas.length === 0) return [];
@@ -69,6 +75,6 @@ export async function refreshPullRequestKeys(page: Page): Promise<number[]> {
     return [...unique.values()];
   });
   const parents = found.rows.map((pr) => ({ pull_request_id: pr.id }));
-  await page.replaceChildren(replaceKeys, parents, rows);
-  return found.rows.map((pr) => pr.id);
+  const changed = await page.replaceChildren(replaceKeys, parents, rows);
+  return [...changed].map(Number);
 }

@@ -41,10 +41,10 @@ const pointsAt = (m: string, t: string) => `CASE WHEN ${m}.story_points_history 
 
 const refreshSql = `
   WITH targets AS (
-    SELECT w.id FROM work_items w
-    WHERE w.tenant_id = $1 AND (
-      (w.source, w.external_id) IN (SELECT k->>0, k->>1 FROM json_array_elements($2::json) k)
-      OR w.id IN (SELECT value::bigint FROM json_array_elements_text($3::json)))
+    SELECT w.id FROM json_array_elements($2::json) k
+    JOIN work_items w ON w.tenant_id = $1 AND w.source = k->>0 AND w.external_id = k->>1
+    UNION
+    SELECT value::bigint FROM json_array_elements_text($3::json)
     UNION
     SELECT w.id FROM sprints s JOIN work_items w ON w.tenant_id = $1
       AND w.sprint_history @> jsonb_build_array(jsonb_build_object('source', s.source, 'externalId', s.external_id))
