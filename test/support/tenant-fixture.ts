@@ -128,6 +128,10 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     pr,
     second,
   ]);
+  await tx.query(
+    "insert into pull_request_issue_keys (tenant_id, pull_request_id, key, found_in) values ($1, $2, 'API-1', 'title')",
+    [t, pr],
+  );
 
   const item = await one(
     `insert into work_items (tenant_id, source, external_id, key, title, status, status_category, created_at, updated_at)

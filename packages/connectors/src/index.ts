@@ -11,6 +11,7 @@ export {
   type RateLimitResponse,
 } from './kit/http/rate-limit.ts';
 export { githubRateLimitPolicy } from './kit/http/github-rate-limit.ts';
+export { jiraRateLimitPolicy } from './kit/http/jira-rate-limit.ts';
 export { paginateLink, parseLinkHeader, type PaginateOptions } from './kit/pagination.ts';
 export { createSemaphore, type Semaphore } from './kit/concurrency.ts';
 export { githubConnector } from './github/index.ts';
@@ -18,3 +19,7 @@ export { githubConfig, githubSecrets, githubEndpoints } from './github/config.ts
 export type { GithubConfig, GithubConfigInput, GithubSecrets } from './github/config.ts';
 export { createGitConnector, gitConnector } from './git/index.ts';
 export type { GitConfig, GitConnectorOptions, GitSecrets } from './git/index.ts';
+export { jiraConnector } from './jira/index.ts';
+export { jiraConfig, jiraSecrets } from './jira/config.ts';
+export type { JiraConfig, JiraConfigInput, JiraSecrets } from './jira/config.ts';
+export { defaultCategory, defaultKind } from './jira/map/categories.ts';

@@ -210,6 +210,27 @@ export const errorRegistry = {
       'A repository (or other source object) named by the integration does not exist or is not visible to its token.',
     hint: "Check the name in the integration settings; a deleted, renamed or private repository needs its name fixed or the token given access (GitHub: the repo scope, or the organisation's SSO authorisation).",
   },
+  JIRA_PROJECT_NOT_FOUND: {
+    status: 404,
+    message:
+      'A Jira project or board named by the integration does not exist or is not visible to its account.',
+    hint: 'Check the project key (or board id) in the integration settings. Jira answers "not found" also when the account lacks the Browse projects permission on the project: grant it, or remove the project from the settings.',
+  },
+  JIRA_PERMISSION_DENIED: {
+    status: 403,
+    message: 'The Jira account may not read part of what the integration names.',
+    hint: 'Give the account Browse projects on every configured project, and access to the boards (Jira Software) for sprints; docs/connectors/jira.md lists the permissions.',
+  },
+  JIRA_JQL_INVALID: {
+    status: 400,
+    message: 'Jira rejected a JQL query of the integration.',
+    hint: "The message quotes Jira's explanation; fix the JQL in the integration settings (projects.jql or incidents.jql) and try it in Jira's issue search first.",
+  },
+  INTEGRATION_MAPPINGS_UNSUPPORTED: {
+    status: 400,
+    message: 'This kind of integration has no status or type mappings.',
+    hint: 'Mappings exist for work-tracking connectors such as Jira; list the integrations and their kinds with: pulse integrations list',
+  },
   IMPORT_FILE_UNREADABLE: {
     status: 400,
     message: 'The import file cannot be read.',

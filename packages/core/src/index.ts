@@ -5,3 +5,4 @@ export * from './tenancy.ts';
 export * from './docs.ts';
 export * from './check.ts';
 export * from './records/index.ts';
+export * from './issue-keys.ts';

@@ -42,3 +42,14 @@ export {
 } from './ndjson/import-ndjson.ts';
 export { exportNdjson, type ExportOptions, type ExportResult } from './ndjson/export-ndjson.ts';
 export { listPeople, type PersonSummary } from './store/list-people.ts';
+export { listUnmatchedIdentities, type UnmatchedIdentity } from './store/list-unmatched.ts';
+export {
+  readMappings,
+  writeMappings,
+  mappingChanges,
+  type IntegrationMappings,
+  type MappingChanges,
+  type StatusMapping,
+  type TypeMapping,
+  type WriteMappingsResult,
+} from './integrations/mappings.ts';

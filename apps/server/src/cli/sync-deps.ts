@@ -1,7 +1,7 @@
 /** Builds the sync runner's dependencies from a command's runtime. */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { gitConnector, githubConnector } from '@pulse/connectors';
+import { gitConnector, githubConnector, jiraConnector } from '@pulse/connectors';
 import {
   connectorRegistry,
   httpFactory,
@@ -14,7 +14,7 @@ import type { StreamBus } from '../stream/bus.ts';
 import type { Runtime } from '../runtime.ts';
 
 export function knownConnectors(): ConnectorRegistry {
-  return connectorRegistry([githubConnector, gitConnector]);
+  return connectorRegistry([githubConnector, gitConnector, jiraConnector]);
 }
 
 export function runnerDeps(

@@ -85,8 +85,11 @@ export interface ConnectorHttpSettings {
   readonly baseUrl: string;
   /** e.g. Authorization; the client never logs header values. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** 'github' applies GitHub's primary and secondary limit rules; 'generic' honours Retry-After. */
-  readonly rateLimit?: 'generic' | 'github';
+  /**
+   * 'github' applies GitHub's primary and secondary limit rules; 'jira' Jira's 429s and
+   * X-RateLimit-* headers; 'generic' honours Retry-After.
+   */
+  readonly rateLimit?: 'generic' | 'github' | 'jira';
 }
 
 export interface Connector<Config = unknown, Secrets = unknown> {
@@ -100,6 +103,11 @@ export interface Connector<Config = unknown, Secrets = unknown> {
    * rate-limit rules the source follows. Connectors without HTTP (local git) leave it out.
    */
   httpSettings?(config: Config, secrets: Secrets): ConnectorHttpSettings;
+  /**
+   * The connector maps source statuses and types through `config.mappings` ({ statuses: { name:
+   * category }, types: { name: kind } }), which users edit (`pulse integrations mappings`).
+   */
+  readonly mappings?: boolean;
   /** Checks credentials and reachability; expected failures are values, it never throws. */
   check(ctx: ConnectorContext<Config, Secrets>): Promise<CheckResult>;
   // Streams differ in cursor type; the runner treats cursors as opaque JSON.

@@ -24,6 +24,11 @@ export const incidentRecord = z
     severity: z.string().max(100).optional(),
     status: z.enum(['open', 'resolved']),
     repository: repositoryRef.optional(),
+    /**
+     * The affected service or repository as the source names it (a component, a custom field);
+     * matched to a repository by full name or name when `repository` is not given.
+     */
+    service: z.string().min(1).max(500).optional(),
     /** The deployment that caused it, when the source names one. */
     deployment: recordRef.optional(),
     startedAt: instant,

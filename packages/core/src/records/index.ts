@@ -7,7 +7,8 @@ import { commitCheckRecord, commitRecord, pipelineRunRecord, refRecord, reposito
 import { deploymentRecord, incidentRecord } from './delivery.ts';
 import { personRecord, teamRecord } from './people.ts';
 import { pullRequestRecord, reviewCommentRecord, reviewRecord } from './pull-requests.ts';
-import { transitionRecord, workItemRecord } from './work.ts';
+import { deletionRecord } from './deletion.ts';
+import { sprintRecord, transitionRecord, workItemRecord } from './work.ts';
 
 export * from './shared.ts';
 export * from './code.ts';
@@ -15,6 +16,7 @@ export * from './delivery.ts';
 export * from './people.ts';
 export * from './pull-requests.ts';
 export * from './work.ts';
+export * from './deletion.ts';
 
 export const RECORD_FORMAT_VERSION = 1;
 
@@ -30,10 +32,12 @@ export const recordSchemas = {
   review_comment: reviewCommentRecord,
   deployment: deploymentRecord,
   incident: incidentRecord,
+  sprint: sprintRecord,
   work_item: workItemRecord,
   transition: transitionRecord,
   pipeline_run: pipelineRunRecord,
   commit_check: commitCheckRecord,
+  deletion: deletionRecord,
 } as const;
 
 export type RecordType = keyof typeof recordSchemas;
@@ -50,10 +54,12 @@ export const normalisedRecord = z.discriminatedUnion('type', [
   reviewCommentRecord,
   deploymentRecord,
   incidentRecord,
+  sprintRecord,
   workItemRecord,
   transitionRecord,
   pipelineRunRecord,
   commitCheckRecord,
+  deletionRecord,
 ]);
 export type NormalisedRecord = z.infer<typeof normalisedRecord>;
 export type RecordOf<T extends RecordType> = Extract<NormalisedRecord, { type: T }>;

@@ -36,7 +36,7 @@ export async function exportNdjson(
   // the tenant's rows are read under row-level security like any other tenant access.
   await withTenant(db, tenantId, async (tx) => {
     for (const type of writeOrder) {
-      if (!wanted.has(type)) continue;
+      if (!wanted.has(type) || type === 'deletion') continue;
       for await (const lines of readRecordLines(tx, tenantId, type)) {
         await write(out, lines.join('\n') + '\n');
         byType[type] = (byType[type] ?? 0) + lines.length;

@@ -1,6 +1,7 @@
 import {
   createHttpClient,
   githubRateLimitPolicy,
+  jiraRateLimitPolicy,
   retryAfterRateLimitPolicy,
   type ConnectorHttpSettings,
   type HttpClient,
@@ -14,6 +15,12 @@ const noHttp: HttpClient = {
   stats: { requests: 0, retries: 0, notModified: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 },
 };
 
+const policies = {
+  generic: retryAfterRateLimitPolicy,
+  github: githubRateLimitPolicy,
+  jira: jiraRateLimitPolicy,
+} as const;
+
 /** The runner's HTTP client factory: the shared client, configured by the connector's settings. */
 export function httpFactory(log: Logger, defaults: { concurrency?: number } = {}): RunnerDeps['createHttp'] {
   return (settings: ConnectorHttpSettings | undefined, onEvent) =>
@@ -22,7 +29,7 @@ export function httpFactory(log: Logger, defaults: { concurrency?: number } = {}
       : createHttpClient({
           baseUrl: settings.baseUrl,
           ...(settings.headers === undefined ? {} : { headers: settings.headers }),
-          rateLimit: settings.rateLimit === 'github' ? githubRateLimitPolicy : retryAfterRateLimitPolicy,
+          rateLimit: policies[settings.rateLimit ?? 'generic'],
           concurrency: defaults.concurrency ?? 4,
           log,
           onEvent,

@@ -3,13 +3,12 @@
  * connector's current mappers, without touching the network. Streams that keep no raw payloads
  * (local git) are skipped: a sync re-reads them from disk.
  */
-import type { Json } from '@pulse/connectors';
 import { withTenant, type Db } from '@pulse/db';
 import { getIntegration } from '../integrations/integrations.ts';
 import { describeIssues } from '../integrations/zod-issues.ts';
 import { connectorFor, type ConnectorRegistry } from '../registry.ts';
 import { PulseError } from '@pulse/core';
-import { writeRecords } from '../store/write-records.ts';
+import { reprocessBatch } from './reprocess-batch.ts';
 import { streamOrder } from './stream-order.ts';
 
 export interface ReprocessResult {
@@ -41,21 +40,19 @@ export async function reprocess(
     const totals = { stream: stream.name, payloads: 0, records: 0 };
     for (;;) {
       // One transaction per batch, keyset-paginated: memory stays flat however many payloads.
-      const batch = await withTenant(db, tenantId, async (tx) => {
-        const rows = await tx.query<{ id: number; partition: string; payload: Json }>(
-          `select id, partition, payload from raw_records where integration_id = $1 and stream = $2 and id > $3
-           order by id limit $4`,
-          [integration.id, stream.name, after, options.batchSize ?? 500],
-        );
-        const records = rows.rows.flatMap((row) =>
-          stream.map(row.payload, { config: config.data, partition: { key: row.partition } }),
-        );
-        await writeRecords(tx, { tenantId, integrationId: integration.id }, records);
-        return { rows: rows.rows, records: records.length };
-      });
-      if (batch.rows.length === 0) break;
-      after = batch.rows[batch.rows.length - 1]!.id;
-      totals.payloads += batch.rows.length;
+      const batch = await withTenant(db, tenantId, (tx) =>
+        reprocessBatch(tx, {
+          tenantId,
+          integrationId: integration.id,
+          stream,
+          config: config.data,
+          after,
+          size: options.batchSize ?? 500,
+        }),
+      );
+      if (batch.last === undefined) break;
+      after = batch.last;
+      totals.payloads += batch.payloads;
       totals.records += batch.records;
       options.onProgress?.(stream.name, totals.payloads);
     }

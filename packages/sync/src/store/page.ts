@@ -22,8 +22,30 @@ export function entityKey(source: string, externalId: string): string {
   return `${source}/${externalId}`;
 }
 
+/** What a page wrote that derived data depends on (sprint scope, pull request links). */
+export interface Touched {
+  /** `source/externalId` of every work item, sprint and pull request of the page. */
+  readonly workItems: string[];
+  readonly sprints: string[];
+  readonly pullRequests: string[];
+  /** Work items whose transitions changed. */
+  readonly workItemIds: number[];
+  /** Shas of the page's commits (their messages may name issue keys). */
+  readonly commitShas: string[];
+  /** Repositories of the page (incidents naming them as a service get linked). */
+  readonly repositoryIds: number[];
+}
+
 export class Page {
   readonly unresolved: UnresolvedRecord[] = [];
+  readonly touched: Touched = {
+    workItems: [],
+    sprints: [],
+    pullRequests: [],
+    workItemIds: [],
+    commitShas: [],
+    repositoryIds: [],
+  };
   /** Identity id per `source/externalId` of every actor of the page. */
   identities = new Map<string, number>();
   /** Git repository externalId → fullName, from the page's git repository records. */

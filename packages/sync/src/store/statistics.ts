@@ -17,15 +17,17 @@ export const tablesOf: { readonly [T in RecordType]: readonly string[] } = {
   repository: ['repositories'],
   commit: ['commits', 'commit_parents', 'identities'],
   ref: ['git_refs'],
-  pull_request: ['pull_requests', 'pull_request_commits', 'identities'],
+  pull_request: ['pull_requests', 'pull_request_commits', 'pull_request_issue_keys', 'identities'],
   review: ['pull_request_reviews'],
   review_comment: ['pull_request_comments'],
   deployment: ['deployments'],
   incident: ['incidents'],
-  work_item: ['work_items', 'work_item_pull_requests'],
+  sprint: ['sprints', 'sprint_work_items'],
+  work_item: ['work_items', 'work_item_pull_requests', 'sprint_work_items'],
   transition: ['work_item_transitions'],
   pipeline_run: ['pipeline_runs'],
   commit_check: ['commit_checks'],
+  deletion: [],
 };
 
 /** Counts written pages and analyzes the touched tables after pages 1, 2, 4, 8, … */

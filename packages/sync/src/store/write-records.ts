@@ -5,7 +5,8 @@
  *
  *   identities of every actor → person records → automatic person links → the other types in
  *   `writeOrder` (a type after the types it references), each an upsert by natural key that
- *   skips rows already equal, plus the replacement of its child lists.
+ *   skips rows already equal, plus the replacement of its child lists → derived rows the page
+ *   affects (sprint scope, issue-key links of pull requests, incidents' services).
  *
  * Writing the same records again changes no row and reports them all as unchanged.
  */
@@ -24,13 +25,16 @@ import { writeRepositories } from './records/repository.ts';
 import { writeReviewComments, writeReviews } from './records/review.ts';
 import { writeTeams } from './records/team.ts';
 import { writeTransitions, writeWorkItems } from './records/work.ts';
+import { writeSprints } from './records/sprint.ts';
+import { writeDeletions } from './records/deletion.ts';
+import { refreshDerived } from './derived/refresh-derived.ts';
 import type { UnresolvedRecord, WriteContext, WriteOptions, WriteResult } from './types.ts';
 
 type Writer<T extends RecordType> = (page: Page, items: readonly Item<T>[]) => Promise<Set<string>>;
 
 /**
  * recordSchemas' order, except that repositories come before teams: a team lists the
- * repositories it owns.
+ * repositories it owns. Deletions come last, after whatever the same page wrote.
  */
 const writers: { readonly [T in RecordType]: Writer<T> } = {
   person: writePeople,
@@ -43,10 +47,12 @@ const writers: { readonly [T in RecordType]: Writer<T> } = {
   review_comment: writeReviewComments,
   deployment: writeDeployments,
   incident: writeIncidents,
+  sprint: writeSprints,
   work_item: writeWorkItems,
   transition: writeTransitions,
   pipeline_run: writePipelineRuns,
   commit_check: writeCommitChecks,
+  deletion: writeDeletions,
 };
 export const writeOrder = Object.keys(writers) as RecordType[];
 
@@ -79,6 +85,7 @@ export async function writeRecords(
   }
   if (page.unresolved.length > 0 && options.unknownReferences !== 'report')
     throw unknownReference(page.unresolved);
+  await refreshDerived(page);
   return {
     written,
     unchanged: records.length - written - page.unresolved.length,

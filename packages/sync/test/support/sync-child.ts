@@ -4,7 +4,7 @@
  * argv: <database url | folder> <tenant id> <run id> <config json>
  */
 import { openDatabase } from '@pulse/db';
-import { githubConnector } from '@pulse/connectors';
+import { githubConnector, jiraConnector } from '@pulse/connectors';
 import { executeRun, httpFactory } from '@pulse/sync';
 import { silentLog, testDeps } from './harness.ts';
 import { memoryConnector } from './memory-connector.ts';
@@ -13,7 +13,7 @@ const [target, tenantId, runId] = process.argv.slice(2) as [string, string, stri
 const db = await openDatabase(
   target.startsWith('postgres') ? { url: target, poolMax: 2 } : { dataDir: target },
 );
-const deps = testDeps(db, [memoryConnector().connector, githubConnector], {
+const deps = testDeps(db, [memoryConnector().connector, githubConnector, jiraConnector], {
   orphanAfterMs: 0,
   createHttp: httpFactory(silentLog),
 });

@@ -7,6 +7,7 @@ import { printTable, type Io } from '../output.ts';
 import { action } from '../program.ts';
 import { knownConnectors, runnerDeps } from '../sync-deps.ts';
 import { resolveTenant } from '../tenant-option.ts';
+import { mappingsCommand } from './mappings.ts';
 import { parseDuration } from './sync.ts';
 
 interface AddOptions {
@@ -23,7 +24,7 @@ interface AddOptions {
 
 export function integrationsCommand(io: Io): Command {
   const command = new Command('integrations').description(
-    'Connect Pulse to GitHub, local git and other sources.',
+    'Connect Pulse to GitHub, local git, Jira and other sources.',
   );
   command
     .command('add')
@@ -134,6 +135,7 @@ export function integrationsCommand(io: Io): Command {
         }),
       ),
     );
+  command.addCommand(mappingsCommand(io));
   return command;
 }
 

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { PulseError } from '@pulse/core';
 import { withTenant } from '@pulse/db';
-import { listPeople, mergePeople } from '@pulse/sync';
+import { listPeople, listUnmatchedIdentities, mergePeople } from '@pulse/sync';
 import { withRuntime } from '../context.ts';
 import { printTable, type Io } from '../output.ts';
 import { action } from '../program.ts';
@@ -35,6 +35,43 @@ export function peopleCommand(io: Io): Command {
                 p.email ?? '',
                 p.isBot ? 'bot' : '',
                 p.identities.join(', '),
+              ]),
+            );
+          return 0;
+        }),
+      ),
+    );
+  people
+    .command('unmatched')
+    .description(
+      'List accounts no account of another source is merged with (merge them with pulse people merge).',
+    )
+    .option('--tenant <tenant>', 'tenant slug or id (default: the only tenant)')
+    .option('--source <source>', 'only accounts of this source, e.g. jira')
+    .option('--bots', 'include bot accounts')
+    .option('--json', 'print JSON')
+    .action(
+      action(io, async (options: { tenant?: string; source?: string; bots?: boolean; json?: boolean }) =>
+        withRuntime(io, { migrate: true }, async (rt) => {
+          const tenant = await resolveTenant(rt.db, options.tenant);
+          const list = await withTenant(rt.db, tenant.id, (tx) =>
+            listUnmatchedIdentities(tx, {
+              ...(options.source === undefined ? {} : { source: options.source }),
+              includeBots: options.bots === true,
+            }),
+          );
+          if (options.json) io.stdout.write(JSON.stringify(list) + '\n');
+          else if (list.length === 0) io.stdout.write('Every account is matched with another source.\n');
+          else
+            printTable(
+              io,
+              ['PERSON', 'SOURCE', 'ACCOUNT', 'NAME', 'EMAIL'],
+              list.map((i) => [
+                i.personId === null ? '' : String(i.personId),
+                i.source,
+                i.login ?? i.externalId,
+                i.name ?? '',
+                i.email ?? '',
               ]),
             );
           return 0;

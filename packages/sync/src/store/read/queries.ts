@@ -5,7 +5,10 @@ import { actorJson, identityJoin, refJson, type RecordQuery } from './json.ts';
 const repositoryJoin = `JOIN repositories r ON r.tenant_id = t.tenant_id AND r.id = t.repository_id`;
 const entity = (type: RecordType) => `'type', '${type}', 'source', t.source, 'externalId', t.external_id`;
 
-export const recordQueries: { readonly [T in RecordType]: RecordQuery } = {
+/** Record types stored as rows; deletions are instructions and are never exported. */
+export type StoredRecordType = Exclude<RecordType, 'deletion'>;
+
+export const recordQueries: { readonly [T in StoredRecordType]: RecordQuery } = {
   person: {
     cursor: ['source', 'external_id'],
     from: 'people t',
@@ -91,7 +94,7 @@ export const recordQueries: { readonly [T in RecordType]: RecordQuery } = {
     from: `incidents t LEFT JOIN repositories r ON r.tenant_id = t.tenant_id AND r.id = t.repository_id
       LEFT JOIN deployments d ON d.tenant_id = t.tenant_id AND d.id = t.deployment_id`,
     json: `json_build_object(${entity('incident')}, 'title', t.title, 'url', t.url, 'severity', t.severity,
-      'status', t.status, 'repository', ${refJson('r')}, 'deployment', ${refJson('d')},
+      'status', t.status, 'repository', ${refJson('r')}, 'service', t.service, 'deployment', ${refJson('d')},
       'startedAt', t.started_at, 'resolvedAt', t.resolved_at, 'updatedAt', t.updated_at)`,
   },
   work_item: {
@@ -104,7 +107,16 @@ export const recordQueries: { readonly [T in RecordType]: RecordQuery } = {
       'createdAt', t.created_at, 'resolvedAt', t.resolved_at, 'updatedAt', t.updated_at,
       'pullRequests', (SELECT json_agg(${refJson('p')} ORDER BY p.id) FROM work_item_pull_requests l
         JOIN pull_requests p ON p.tenant_id = l.tenant_id AND p.id = l.pull_request_id
-        WHERE l.tenant_id = t.tenant_id AND l.work_item_id = t.id AND l.found_in = 'source'))`,
+        WHERE l.tenant_id = t.tenant_id AND l.work_item_id = t.id AND l.found_in = 'source'),
+      'sprints', (SELECT json_agg(json_build_object('sprint', json_build_object('source', e->>'source',
+          'externalId', e->>'externalId'), 'periods', e->'periods')) FROM jsonb_array_elements(t.sprint_history) e),
+      'storyPointsHistory', t.story_points_history)`,
+  },
+  sprint: {
+    cursor: ['source', 'external_id'],
+    from: 'sprints t',
+    json: `json_build_object(${entity('sprint')}, 'name', t.name, 'state', t.state, 'board', t.board_external_id,
+      'goal', t.goal, 'startsAt', t.starts_at, 'endsAt', t.ends_at, 'completedAt', t.completed_at)`,
   },
   transition: {
     cursor: ['source', 'external_id'],

@@ -2,15 +2,14 @@
  * Reads a tenant's stored records back as NDJSON lines, one page at a time by keyset (never a
  * whole table in memory).
  */
-import type { RecordType } from '@pulse/core';
 import type { Tx } from '@pulse/db';
-import { recordQueries } from './queries.ts';
+import { recordQueries, type StoredRecordType } from './queries.ts';
 
 /** Lines (JSON text of one normalised record each) of `type`, in pages of `pageSize`. */
 export async function* readRecordLines(
   tx: Tx,
   tenantId: string,
-  type: RecordType,
+  type: StoredRecordType,
   pageSize = 1000,
 ): AsyncGenerator<string[]> {
   const q = recordQueries[type];

@@ -72,6 +72,9 @@ export async function writeCommits(page: Page, items: readonly Item<'commit'>[])
     (row) => `${row.repository_id}:${row.sha}`,
   );
   const changes = await page.upsertRows(upsertCommits, rows);
+  // A commit's message never changes under its sha: only new commits can add issue keys to a PR.
+  for (const row of rows)
+    if (changes.has(`${row.repository_id}:${row.sha}`)) page.touched.commitShas.push(row.sha);
   // A commit's parents are part of its hash: they can only differ for a row just inserted or
   // changed (a corrected record), so unchanged commits skip them; new ones skip the replace.
   const added: object[] = [];

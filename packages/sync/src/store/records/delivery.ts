@@ -34,6 +34,7 @@ const upsertIncidents = upsertSql({
     ['severity', 'text'],
     ['status', 'text'],
     ['repository_id', 'bigint'],
+    ['service', 'text'],
     ['deployment_id', 'bigint'],
     ['started_at', 'timestamptz'],
     ['resolved_at', 'timestamptz'],
@@ -64,6 +65,12 @@ export async function writeIncidents(page: Page, items: readonly Item<'incident'
       i.record.repository === undefined ? [] : [[i.record.repository, i.record.source] as const],
     ),
   );
+  const services = await servicesByName(
+    page,
+    items.flatMap(({ record: r }) =>
+      r.repository === undefined && r.service !== undefined ? [r.service] : [],
+    ),
+  );
   const deployments = await page.lookup(
     'deployments',
     items.flatMap(({ record: r }) => (r.deployment === undefined ? [] : [refKey(r.deployment, r.source)])),
@@ -72,7 +79,10 @@ export async function writeIncidents(page: Page, items: readonly Item<'incident'
     items,
     (item) => {
       const r = item.record;
-      const repositoryId = r.repository === undefined ? null : page.repository(r.repository, r.source);
+      const repositoryId =
+        r.repository === undefined
+          ? (services.get((r.service ?? '').toLowerCase()) ?? null)
+          : page.repository(r.repository, r.source);
       if (repositoryId === undefined)
         return page.unknown('incident', item, 'repository', describeRepository(r.repository!, r.source));
       const deploymentKey = r.deployment === undefined ? undefined : refKey(r.deployment, r.source);
@@ -87,6 +97,7 @@ export async function writeIncidents(page: Page, items: readonly Item<'incident'
         severity: r.severity ?? null,
         status: r.status,
         repository_id: repositoryId,
+        service: r.service ?? null,
         deployment_id: deploymentId,
         started_at: r.startedAt,
         resolved_at: r.resolvedAt ?? null,
@@ -97,4 +108,22 @@ export async function writeIncidents(page: Page, items: readonly Item<'incident'
     naturalKey,
   );
   return page.upsert(upsertIncidents, rows);
+}
+
+/**
+ * Repositories named by incidents' `service` (lower case → id): a full name first, else a name;
+ * a hosted repository before a local clone. A service matching none stays unlinked, not an error.
+ */
+async function servicesByName(page: Page, services: readonly string[]): Promise<Map<string, number>> {
+  const wanted = [...new Set(services.map((s) => s.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const result = await page.tx.query<{ service: string; id: number }>(
+    `SELECT s.service, r.id FROM json_array_elements_text($2::json) AS s(service)
+     CROSS JOIN LATERAL (
+       SELECT id FROM repositories r
+       WHERE r.tenant_id = $1 AND (lower(r.full_name) = s.service OR lower(r.name) = s.service)
+       ORDER BY lower(r.full_name) = s.service DESC, r.source = 'git', r.id LIMIT 1) r`,
+    [page.ctx.tenantId, JSON.stringify(wanted)],
+  );
+  return new Map(result.rows.map((row) => [row.service, row.id]));
 }

@@ -91,6 +91,7 @@ export async function writePullRequests(
     naturalKey,
   );
   const changed = await page.upsert(upsertPullRequests, rows);
+  page.touched.pullRequests.push(...rows.map(naturalKey));
   const withCommits = kept.filter((item) => item.record.commits !== undefined);
   if (withCommits.length === 0) return changed;
   const ids = await page.lookup(

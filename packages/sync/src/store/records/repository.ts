@@ -72,5 +72,7 @@ export async function writeRepositories(
       is_archived: r.isArchived ?? false,
       integration_id: page.ctx.integrationId,
     }));
-  return page.upsert(writeSql, rows);
+  const changed = await page.upsert(writeSql, rows);
+  page.touched.repositoryIds.push(...[...changed].map(Number));
+  return changed;
 }

@@ -1,6 +1,8 @@
 /**
  * work_item and transition records. A work item's `pullRequests` list replaces its links of kind
- * 'source' (links found by key in titles or branches are kept).
+ * 'source' (links found by key in titles or branches are kept); its `sprints` and
+ * `storyPointsHistory`, when given, replace the stored histories (sprint scope is derived from
+ * them afterwards, derived/sprint-scope.ts).
  */
 import { buildRows, naturalKey } from '../build-rows.ts';
 import { entityKey, refKey, replaceChildrenSql, upsertSql, type Item, type Page } from '../page.ts';
@@ -28,8 +30,10 @@ const upsertItems = upsertSql({
     ['created_at', 'timestamptz'],
     ['resolved_at', 'timestamptz'],
     ['updated_at', 'timestamptz'],
+    ['sprint_history', 'jsonb'],
+    ['story_points_history', 'jsonb'],
   ],
-  keepWhenNull: ['integration_id'],
+  keepWhenNull: ['integration_id', 'sprint_history', 'story_points_history'],
   returning: 'id::text',
 });
 
@@ -57,7 +61,8 @@ const upsertTransitions = upsertSql({
     ['at', 'timestamptz'],
     ['by_identity_id', 'bigint'],
   ],
-  returning: 'id::text',
+  // The natural key, so a changed transition's work item can be found (its sprint scope depends on it).
+  returning: "source || '/' || external_id",
 });
 
 export async function writeWorkItems(page: Page, items: readonly Item<'work_item'>[]): Promise<Set<string>> {
@@ -92,11 +97,19 @@ export async function writeWorkItems(page: Page, items: readonly Item<'work_item
         created_at: r.createdAt,
         resolved_at: r.resolvedAt ?? null,
         updated_at: r.updatedAt,
+        sprint_history:
+          r.sprints?.map((m) => ({
+            source: m.sprint.source ?? r.source,
+            externalId: m.sprint.externalId,
+            periods: m.periods,
+          })) ?? null,
+        story_points_history: r.storyPointsHistory ?? null,
       };
     },
     naturalKey,
   );
   const changed = await page.upsert(upsertItems, rows);
+  page.touched.workItems.push(...kept.map(({ record }) => entityKey(record.source, record.externalId)));
   const linked = kept.filter((item) => item.record.pullRequests !== undefined);
   if (linked.length === 0) return changed;
   const ids = await page.lookup(
@@ -149,5 +162,7 @@ export async function writeTransitions(
     },
     naturalKey,
   );
-  return page.upsert(upsertTransitions, rows);
+  const changed = await page.upsert(upsertTransitions, rows);
+  for (const row of rows) if (changed.has(naturalKey(row))) page.touched.workItemIds.push(row.work_item_id);
+  return changed;
 }

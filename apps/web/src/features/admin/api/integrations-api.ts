@@ -2,9 +2,20 @@ import { apiFetch } from '../../../lib/api/api-fetch.ts';
 import type { ConnectionCheck, Integration, IntegrationChange, NewIntegration } from './integration.ts';
 import type { SyncRun } from './sync-run.ts';
 
+/** Mappings in force: `origin` says whether a user set it or the connector's default applies. */
 export interface Mappings {
-  readonly statuses: readonly { source: string; category: 'todo' | 'in_progress' | 'waiting' | 'done' }[];
-  readonly types: readonly { source: string; kind: 'feature' | 'defect' | 'risk' | 'debt' | 'incident' }[];
+  readonly statuses: readonly {
+    source: string;
+    category: 'todo' | 'in_progress' | 'waiting' | 'done';
+    origin?: 'default' | 'set';
+    items?: number;
+  }[];
+  readonly types: readonly {
+    source: string;
+    kind: 'feature' | 'defect' | 'risk' | 'debt' | 'incident';
+    origin?: 'default' | 'set';
+    items?: number;
+  }[];
 }
 
 /** The integration and sync-run endpoints (docs/api.md). */
@@ -28,5 +39,11 @@ export const integrationsApi = {
   mappings: (id: number, signal?: AbortSignal) =>
     apiFetch<Mappings>(`/integrations/${id}/mappings`, { signal }),
   saveMappings: (id: number, body: Mappings) =>
-    apiFetch<Mappings>(`/integrations/${id}/mappings`, { method: 'PUT', body }),
+    apiFetch<Mappings>(`/integrations/${id}/mappings`, {
+      method: 'PUT',
+      body: {
+        statuses: body.statuses.map(({ source, category }) => ({ source, category })),
+        types: body.types.map(({ source, kind }) => ({ source, kind })),
+      },
+    }),
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBox } from '../../../app/ErrorBox.tsx';
+import { ApiError } from '../../../lib/api/api-error.ts';
 import { integrationsApi, type Mappings } from '../api/integrations-api.ts';
 
 const categories = ['todo', 'in_progress', 'waiting', 'done'] as const;
@@ -16,7 +17,14 @@ export function MappingsEditor({ integrationId }: { readonly integrationId: numb
   return (
     <section className="card" aria-labelledby="mappings">
       <h2 id="mappings">Mappings</h2>
-      {mappings.error !== null && <ErrorBox error={mappings.error} title="Mappings unavailable" />}
+      {mappings.error !== null &&
+        (mappings.error instanceof ApiError && mappings.error.message.startsWith('No route') ? (
+          <p className="muted">
+            This server does not edit mappings over HTTP yet: use <code>pulse mappings</code> on the server.
+          </p>
+        ) : (
+          <ErrorBox error={mappings.error} title="Mappings unavailable" />
+        ))}
       {mappings.data !== undefined && (
         <MappingsForm key={integrationId} integrationId={integrationId} initial={mappings.data} />
       )}
@@ -49,7 +57,9 @@ function MappingsForm({
           <tbody>
             {draft.statuses.map((s, i) => (
               <tr key={s.source}>
-                <th scope="row">{s.source}</th>
+                <th scope="row">
+                  {s.source} <span className="muted small">{describe(s)}</span>
+                </th>
                 <td>
                   <select
                     aria-label={`Category of status ${s.source}`}
@@ -77,7 +87,9 @@ function MappingsForm({
           <tbody>
             {draft.types.map((t, i) => (
               <tr key={t.source}>
-                <th scope="row">{t.source}</th>
+                <th scope="row">
+                  {t.source} <span className="muted small">{describe(t)}</span>
+                </th>
                 <td>
                   <select
                     aria-label={`Kind of issue type ${t.source}`}
@@ -110,4 +122,14 @@ function MappingsForm({
       {save.error !== null && <ErrorBox error={save.error} />}
     </form>
   );
+}
+
+/** "default, 12 items" — whether the connector's default applies and how many items have it. */
+function describe(m: { origin?: 'default' | 'set'; items?: number }): string {
+  return [
+    m.origin === 'set' ? 'set' : m.origin === 'default' ? 'default' : '',
+    m.items === undefined ? '' : `${m.items} items`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

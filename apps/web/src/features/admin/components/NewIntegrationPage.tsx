@@ -159,10 +159,18 @@ export function NewIntegrationPage() {
             <Field label="Site URL" hint="e.g. https://acme.atlassian.net" error={errors.jiraUrl}>
               {text('jiraUrl', 'url')}
             </Field>
-            <Field label="Account e-mail" error={errors.jiraEmail}>
+            <Field
+              label="Account e-mail"
+              hint="Jira Cloud only: the account the API token belongs to"
+              error={errors.jiraEmail}
+            >
               {text('jiraEmail', 'email')}
             </Field>
-            <Field label="API token" hint="Stored encrypted; never shown again" error={errors.jiraToken}>
+            <Field
+              label="API token"
+              hint="Cloud: an API token; Data Center: a personal access token. Stored encrypted; never shown again"
+              error={errors.jiraToken}
+            >
               {text('jiraToken', 'password')}
             </Field>
             <Field

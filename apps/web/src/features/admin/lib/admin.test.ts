@@ -63,16 +63,25 @@ describe('validateIntegrationForm', () => {
     ).toContain('absolute path');
   });
 
-  it('checks the Jira site, account and project keys', () => {
+  it('checks the Jira site, account and project keys as the connector does', () => {
     const bad = github({
       kind: 'jira',
       name: 'jira',
       jiraUrl: 'acme',
       jiraEmail: 'me',
       jiraToken: '',
-      jiraProjects: 'OPS, web',
+      jiraProjects: 'OPS, web, X',
     });
     expect(Object.keys(bad.errors).sort()).toEqual(['jiraEmail', 'jiraProjects', 'jiraToken', 'jiraUrl']);
+    expect(bad.errors.jiraProjects).toContain('"web"');
+    const cloudWithoutEmail = github({
+      kind: 'jira',
+      name: 'jira',
+      jiraUrl: 'https://acme.atlassian.net',
+      jiraToken: 't',
+      jiraProjects: 'OPS',
+    });
+    expect(cloudWithoutEmail.errors.jiraEmail).toContain('Jira Cloud needs');
     const ok = github({
       kind: 'jira',
       name: 'jira',
@@ -82,8 +91,20 @@ describe('validateIntegrationForm', () => {
       jiraProjects: 'OPS, WEB',
     });
     expect(ok.request).toMatchObject({
-      config: { baseUrl: 'https://acme.atlassian.net', projects: ['OPS', 'WEB'] },
-      secrets: { email: 'a@b.c', token: 't' },
+      config: { baseUrl: 'https://acme.atlassian.net', email: 'a@b.c', projects: { keys: ['OPS', 'WEB'] } },
+      secrets: { token: 't' },
+    });
+    const dataCenter = github({
+      kind: 'jira',
+      name: 'jira-dc',
+      jiraUrl: 'https://jira.acme.example/jira',
+      jiraToken: 'pat',
+      jiraProjects: 'OPS',
+    });
+    expect(dataCenter.errors).toEqual({});
+    expect(dataCenter.request?.config).toEqual({
+      baseUrl: 'https://jira.acme.example/jira',
+      projects: { keys: ['OPS'] },
     });
   });
 });

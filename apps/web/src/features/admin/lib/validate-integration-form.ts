@@ -92,17 +92,27 @@ export function validateIntegrationForm(form: IntegrationForm): {
       repositories: repos.map((r) => (r.name === '' ? { path: r.path } : { path: r.path, name: r.name })),
     };
   } else {
-    if (!isUrl(form.jiraUrl.trim(), ['https:', 'http:']))
-      errors.jiraUrl = 'The site URL, e.g. https://acme.atlassian.net.';
-    if (!/^\S+@\S+$/.test(form.jiraEmail.trim()))
+    // docs/connectors/jira.md: Cloud signs in with the account's e-mail and an API token, Data
+    // Center with a personal access token (no e-mail).
+    const url = form.jiraUrl.trim();
+    if (!isUrl(url, ['https:', 'http:']))
+      errors.jiraUrl = 'The site URL, e.g. https://acme.atlassian.net, or the Data Center base URL.';
+    const cloud =
+      isUrl(url, ['https:', 'http:']) && /\.(atlassian\.net|jira\.com)$/i.test(new URL(url).hostname);
+    const email = form.jiraEmail.trim();
+    if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
       errors.jiraEmail = 'The e-mail of the account the API token belongs to.';
-    if (form.jiraToken.trim() === '') errors.jiraToken = 'An API token of that account.';
+    else if (cloud && email === '')
+      errors.jiraEmail = 'Jira Cloud needs the e-mail of the account the API token belongs to.';
+    if (form.jiraToken.trim() === '')
+      errors.jiraToken = 'An API token of that account (Cloud) or a personal access token (Data Center).';
     const projects = lines(form.jiraProjects);
-    const bad = projects.find((p) => !/^[A-Z][A-Z0-9_]{0,254}$/.test(p));
-    if (bad !== undefined)
-      errors.jiraProjects = `"${bad}" is not a project key (capital letters, digits, _).`;
-    config = { baseUrl: form.jiraUrl.trim(), ...(projects.length > 0 ? { projects } : {}) };
-    secrets = { email: form.jiraEmail.trim(), token: form.jiraToken.trim() };
+    const bad = projects.find((p) => !/^[A-Z][A-Z0-9_]{1,254}$/.test(p));
+    if (projects.length === 0) errors.jiraProjects = 'At least one project key, e.g. OPS.';
+    else if (bad !== undefined)
+      errors.jiraProjects = `"${bad}" is not a project key (a capital letter, then capitals, digits or _).`;
+    config = { baseUrl: url, ...(email === '' ? {} : { email }), projects: { keys: projects } };
+    secrets = { token: form.jiraToken.trim() };
   }
   if (Object.keys(errors).length > 0) return { errors };
   return {
