@@ -13,6 +13,8 @@ import {
   startFakeGithub,
   type FakeGithubServer,
 } from '../../../../packages/connectors/test/github/fake/server.ts';
+import { scenario } from '../../../../packages/connectors/test/jira/fake/generate.ts';
+import { startFakeJira, type FakeJiraServer } from '../../../../packages/connectors/test/jira/fake/server.ts';
 import { formatDuration } from '../../src/lib/format/format-duration.ts';
 import { formatNumber } from '../../src/lib/format/format-number.ts';
 import { formatPercent } from '../../src/lib/format/format-percent.ts';
@@ -85,6 +87,7 @@ if (!browserAvailable)
 describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }, () => {
   let server: DemoServer;
   let fake: FakeGithubServer;
+  let jira: FakeJiraServer;
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
   let api: TestApi;
@@ -95,9 +98,10 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
 
   beforeAll(async () => {
     const start = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
-    [server, fake, browser] = await Promise.all([
+    [server, fake, jira, browser] = await Promise.all([
       startDemoServer(),
       startFakeGithub(generateOrganisation({ org: 'globex', repositories: 2, pullsPerRepository: 6, start })),
+      startFakeJira(scenario(), { flavour: 'datacenter' }),
       launchChromium(),
     ]);
     page = await browser.context.newPage();
@@ -113,6 +117,7 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
     writeMeasurements('timings', { ...timings, initialJs: initialJsSize() });
     await browser?.close();
     await fake?.close();
+    await jira?.close();
     await server?.stop();
   });
 
@@ -313,6 +318,26 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
     // Polling asks every second; over the stream the page reads the run at most once, after the
     // final event (for its summary of failed partitions).
     expect(syncRun.requests).toBeLessThanOrEqual(1);
+  });
+
+  it('adds a Jira Data Center integration, tests it and syncs it', async () => {
+    await page.goto(`${server.url}/admin/integrations/new`);
+    await page.getByLabel('Kind').selectOption('jira');
+    await page.getByLabel('Name').fill('jira-dc');
+    await page.getByLabel('Site URL').fill(jira.baseUrl);
+    await page.getByLabel('API token').fill(jira.token);
+    await page.getByLabel('Projects').fill('PROJ, OPS');
+    await page.getByRole('button', { name: 'Add integration' }).click();
+    await page.waitForURL(/\/admin\/integrations\/\d+$/);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-result').textContent())
+      .toContain('Connection works');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => page.locator('.sync-progress').getAttribute('data-state'), { timeout: 90_000 })
+      .toBe('succeeded');
+    await page.getByRole('heading', { name: 'Mappings' }).waitFor();
   });
 
   it('shows the synced data: the new repositories and their pull requests', async () => {
