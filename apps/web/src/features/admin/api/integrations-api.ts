@@ -2,6 +2,15 @@ import { apiFetch } from '../../../lib/api/api-fetch.ts';
 import type { ConnectionCheck, Integration, IntegrationChange, NewIntegration } from './integration.ts';
 import type { SyncRun } from './sync-run.ts';
 
+/** PATCH /integrations/:id/mappings: only the statuses and types to change. */
+export interface MappingChanges {
+  readonly statuses?: readonly {
+    source: string;
+    category: Mappings['statuses'][number]['category'] | null;
+  }[];
+  readonly types?: readonly { source: string; kind: Mappings['types'][number]['kind'] | null }[];
+}
+
 /** Mappings in force: `origin` says whether a user set it or the connector's default applies. */
 export interface Mappings {
   readonly statuses: readonly {
@@ -38,12 +47,10 @@ export const integrationsApi = {
     apiFetch<SyncRun>(`/sync-runs/${id}/${command}`, { method: 'POST' }),
   mappings: (id: number, signal?: AbortSignal) =>
     apiFetch<Mappings>(`/integrations/${id}/mappings`, { signal }),
-  saveMappings: (id: number, body: Mappings) =>
-    apiFetch<Mappings>(`/integrations/${id}/mappings`, {
-      method: 'PUT',
-      body: {
-        statuses: body.statuses.map(({ source, category }) => ({ source, category })),
-        types: body.types.map(({ source, kind }) => ({ source, kind })),
-      },
+  /** Sets the given mappings (null: back to the connector's default); stored data follows at once. */
+  saveMappings: (id: number, changes: MappingChanges) =>
+    apiFetch<{ mappings: Mappings; remapped: number }>(`/integrations/${id}/mappings`, {
+      method: 'PATCH',
+      body: changes,
     }),
 };

@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBox } from '../../../app/ErrorBox.tsx';
 import { ApiError } from '../../../lib/api/api-error.ts';
-import { integrationsApi, type Mappings } from '../api/integrations-api.ts';
+import { integrationsApi, type MappingChanges, type Mappings } from '../api/integrations-api.ts';
+import { mappingChanges } from '../lib/mapping-changes.ts';
 
 const categories = ['todo', 'in_progress', 'waiting', 'done'] as const;
 const kinds = ['feature', 'defect', 'risk', 'debt', 'incident'] as const;
@@ -41,14 +42,16 @@ function MappingsForm({
   readonly initial: Mappings;
 }) {
   const [draft, setDraft] = useState<Mappings>(initial);
+  const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: Mappings) => integrationsApi.saveMappings(integrationId, body),
+    mutationFn: (changes: MappingChanges) => integrationsApi.saveMappings(integrationId, changes),
+    onSuccess: (result) => queryClient.setQueryData(['mappings', integrationId], result.mappings),
   });
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(draft);
+        save.mutate(mappingChanges(initial, draft));
       }}
     >
       <div className="two-columns">
@@ -116,8 +119,8 @@ function MappingsForm({
       <button type="submit" disabled={save.isPending}>
         Save mappings
       </button>
-      {save.isSuccess && (
-        <p role="status">Mappings saved; the data is re-derived from the stored raw records.</p>
+      {save.data !== undefined && (
+        <p role="status">Mappings saved: {save.data.remapped} stored records were mapped again.</p>
       )}
       {save.error !== null && <ErrorBox error={save.error} />}
     </form>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIntegrationForm, type IntegrationForm } from './integration-form.ts';
+import { mappingChanges } from './mapping-changes.ts';
 import { runPercent } from './run-progress.ts';
 import { validateIntegrationForm } from './validate-integration-form.ts';
 
@@ -119,5 +120,23 @@ describe('runPercent', () => {
     ).toBe(50);
     expect(runPercent({ state: 'running', progress: {} })).toBeNull();
     expect(runPercent({ state: 'succeeded', progress: { partitionsTotal: 0 } })).toBe(100);
+  });
+});
+
+describe('mappingChanges', () => {
+  it('sends only the statuses and types that changed, without origin and counts', () => {
+    const before = {
+      statuses: [
+        { source: 'Open', category: 'todo' as const, origin: 'default' as const, items: 4 },
+        { source: 'Blocked', category: 'in_progress' as const, origin: 'default' as const, items: 1 },
+      ],
+      types: [{ source: 'Bug', kind: 'defect' as const, origin: 'default' as const, items: 3 }],
+    };
+    const after = {
+      ...before,
+      statuses: [before.statuses[0]!, { ...before.statuses[1]!, category: 'waiting' as const }],
+    };
+    expect(mappingChanges(before, after)).toEqual({ statuses: [{ source: 'Blocked', category: 'waiting' }] });
+    expect(mappingChanges(before, before)).toEqual({});
   });
 });
