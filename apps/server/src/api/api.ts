@@ -53,7 +53,7 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   return [
     ...authRoutes({ db: deps.db, tokens, loginAttemptsPerMinute: deps.loginAttemptsPerMinute }),
     ...apiKeyRoutes(deps),
-    ...integrationRoutes({ ...deps, sync, stream }),
+    ...integrationRoutes({ ...deps, sync, stream, facts }),
     ...metricsRoutes(withFacts),
     ...pushRoutes(withFacts),
     ...dataRoutes(deps),

@@ -5,7 +5,7 @@
  * only queues them.
  */
 import { z } from 'zod';
-import { PulseError, type Keyring } from '@pulse/core';
+import { PulseError, statusCategory, workItemKind, type Keyring } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import {
   addIntegration,
@@ -18,12 +18,17 @@ import {
   removeIntegration,
   syncNow,
   updateIntegration,
+  mappingChanges,
+  readMappings,
+  writeMappings,
   type ConnectorRegistry,
+  type MappingChanges,
   type RunnerDeps,
   type SyncQueue,
   type SyncRun,
 } from '@pulse/sync';
 import type { Logger } from '../logger.ts';
+import type { FactsRefresher } from '../facts-refresher.ts';
 import type { StreamBus } from '../stream/bus.ts';
 import { numericId, route, type ApiRoute } from './route.ts';
 
@@ -44,6 +49,18 @@ const integrationSchema = z.object({
   enabled: z.boolean(),
   maxFailedShare: z.number(),
 });
+const origin = z.enum(['default', 'set']).describe("set: chosen by a user; default: the connector's.");
+const mappingsSchema = z.object({
+  statuses: z.array(
+    z.object({
+      source: z.string(),
+      category: statusCategory,
+      origin,
+      items: z.number().int().describe('Work items in it now.'),
+    }),
+  ),
+  types: z.array(z.object({ source: z.string(), kind: workItemKind, origin, items: z.number().int() })),
+});
 const runSchema = z
   .looseObject({ id: z.number().int(), state: z.string() })
   .describe('A sync run with its progress.');
@@ -54,6 +71,7 @@ export function integrationRoutes(deps: {
   log: Logger;
   sync: SyncDeps;
   stream: StreamBus;
+  facts: FactsRefresher;
 }): ApiRoute[] {
   const { db } = deps;
   /** Tells stream clients about a run's new state (queued, or a pause/cancel/resume command). */
@@ -187,6 +205,42 @@ export function integrationRoutes(deps: {
             ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
           },
         );
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/integrations/:id/mappings',
+      summary:
+        'Status → category and issue type → work-item kind, for every status and type in the data, with the value in force and whether it was set.',
+      tag: 'integrations',
+      auth: 'viewer',
+      response: mappingsSchema,
+      handler: async ({ principal, request }) => {
+        const id = numericId(request, 'integration');
+        return withTenant(db, principal.tenantId, (tx) => readMappings(tx, deps.sync.registry, id));
+      },
+    }),
+    route<undefined, MappingChanges>({
+      method: 'PATCH',
+      path: '/integrations/:id/mappings',
+      summary:
+        'Set mappings (null returns one to the default); they take effect on stored data at once, without calling the source.',
+      tag: 'integrations',
+      auth: 'admin',
+      body: mappingChanges,
+      response: z.object({
+        mappings: mappingsSchema,
+        remapped: z.number().int().describe('Stored raw payloads mapped again.'),
+      }),
+      handler: async ({ principal, request, body }) => {
+        const id = numericId(request, 'integration');
+        const result = await withTenant(db, principal.tenantId, (tx) =>
+          writeMappings(tx, deps.sync.registry, principal.tenantId, id, body),
+        );
+        // Categories and kinds feed rework, incidents and flow: refresh, and tell the dashboards.
+        deps.facts.schedule(principal.tenantId);
+        deps.stream.publish(principal.tenantId, 'data', { reason: 'mappings', integrationId: Number(id) });
+        return result;
       },
     }),
     route({

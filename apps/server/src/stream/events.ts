@@ -13,9 +13,10 @@ export type StreamTopic = (typeof streamTopics)[number];
 export interface DataChanged {
   /**
    * push: the push API stored records; sync: a sync run finished; metrics: metric facts were
-   * refreshed; teams: teams, their members or repositories changed; people: people were merged.
+   * refreshed; teams: teams, their members or repositories changed; people: people were merged;
+   * mappings: an integration's status or type mappings changed.
    */
-  readonly reason: 'push' | 'sync' | 'metrics' | 'teams' | 'people';
+  readonly reason: 'push' | 'sync' | 'metrics' | 'teams' | 'people' | 'mappings';
   readonly integrationId: number | null;
 }
 

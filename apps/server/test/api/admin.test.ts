@@ -300,6 +300,99 @@ describeEachDb('API administration', (handle) => {
   });
 
   describe('operators and integrations', () => {
+    it('shows and changes Jira mappings; stored work items follow at once; settings changes keep them', async () => {
+      const jira = await call('POST', '/integrations', {
+        kind: 'jira',
+        name: 'jira-map',
+        config: {
+          baseUrl: 'https://acme.atlassian.net',
+          email: 'bot@acme.example',
+          projects: { keys: ['PROJ'] },
+        },
+        secrets: { token: 'jira-token-0123456789' },
+      });
+      expect(jira.statusCode, jira.body).toBe(201);
+      const id = jira.json().id as number;
+      await withTenant(handle.db, f.tenants.a.id, async (tx) => {
+        for (const [n, status, category, type, kind] of [
+          [1, 'In Review', 'in_progress', 'Story', 'feature'],
+          [2, 'In Review', 'in_progress', 'Bug', 'defect'],
+          [3, 'Done', 'done', 'Spike', 'other'],
+        ] as const)
+          await tx.query(
+            `insert into work_items (tenant_id, integration_id, source, external_id, key, title, kind, type_name,
+               status, status_category, created_at, updated_at)
+             values ($1, $2, 'jira', $3, $4, 'Work', $5, $6, $7, $8, now(), now())`,
+            [f.tenants.a.id, id, `acme:${n}`, `PROJ-${n}`, kind, type, status, category],
+          );
+      });
+      const shown = await call('GET', `/integrations/${id}/mappings`, undefined, f.tokens.viewer);
+      expect(shown.statusCode, shown.body).toBe(200);
+      expect(shown.json().statuses).toContainEqual({
+        source: 'In Review',
+        category: 'in_progress',
+        origin: 'default',
+        items: 2,
+      });
+
+      const changed = await call('PATCH', `/integrations/${id}/mappings`, {
+        statuses: [{ source: 'In Review', category: 'waiting' }],
+        types: [{ source: 'Spike', kind: 'debt' }],
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json().mappings.statuses).toContainEqual({
+        source: 'In Review',
+        category: 'waiting',
+        origin: 'set',
+        items: 2,
+      });
+      const stored = await withTenant(handle.db, f.tenants.a.id, (tx) =>
+        tx.query<{ key: string; status_category: string; kind: string }>(
+          'select key, status_category, kind from work_items where integration_id = $1 order by key',
+          [id],
+        ),
+      );
+      expect(stored.rows).toEqual([
+        { key: 'PROJ-1', status_category: 'waiting', kind: 'feature' },
+        { key: 'PROJ-2', status_category: 'waiting', kind: 'defect' },
+        { key: 'PROJ-3', status_category: 'done', kind: 'debt' },
+      ]);
+      // New settings without `mappings` keep the mappings.
+      const settings = await call('PATCH', `/integrations/${id}`, {
+        config: {
+          baseUrl: 'https://acme.atlassian.net',
+          email: 'bot@acme.example',
+          projects: { keys: ['PROJ', 'OPS'] },
+        },
+      });
+      expect(settings.json().config.mappings).toEqual({
+        statuses: { 'In Review': 'waiting' },
+        types: { Spike: 'debt' },
+      });
+
+      const bad = await call('PATCH', `/integrations/${id}/mappings`, {
+        statuses: [{ source: 'Done', category: 'finished' }],
+      });
+      expect(bad.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        path: expect.stringContaining('body.statuses'),
+      });
+      expect(
+        (await call('PATCH', `/integrations/${id}/mappings`, { statuses: [] }, f.tokens.member)).statusCode,
+      ).toBe(403);
+      expect((await call('GET', `/integrations/${id}/mappings`, undefined, f.tokens.other)).statusCode).toBe(
+        404,
+      );
+      const git = await call('POST', '/integrations', {
+        kind: 'git',
+        name: 'git-map',
+        config: { repositories: [{ path: '/nonexistent/x.git', name: 'acme/x' }] },
+      });
+      expect((await call('GET', `/integrations/${git.json().id}/mappings`)).json().error.code).toBe(
+        'INTEGRATION_MAPPINGS_UNSUPPORTED',
+      );
+    });
+
     it('lets operators list and create tenants, and nobody else', async () => {
       const listed = (await call('GET', '/tenants', undefined, f.tokens.operator)).json().items as {
         slug: string;

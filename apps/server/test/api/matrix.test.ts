@@ -25,6 +25,7 @@ interface Ids {
   teamId: number;
   personId: number;
   otherPersonId: number;
+  jiraId: number;
 }
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -66,6 +67,11 @@ function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'h
     'PATCH /integrations/:id': {
       url: `/api/v1/integrations/${ids.integrationId}`,
       payload: { syncIntervalMinutes: 30 },
+    },
+    'GET /integrations/:id/mappings': { url: `/api/v1/integrations/${ids.jiraId}/mappings` },
+    'PATCH /integrations/:id/mappings': {
+      url: `/api/v1/integrations/${ids.jiraId}/mappings`,
+      payload: { statuses: [{ source: 'In Review', category: 'waiting' }] },
     },
     'GET /tenant': {},
     'PATCH /tenant': { payload: { branding: { primaryColor: '#1f6feb' } } },
@@ -137,6 +143,20 @@ describeEachDb('API authorisation matrix', (handle) => {
       tx.query<{ id: number }>("select id from deployments where external_id = 'matrix-0'"),
     ).then((r) => r.rows[0]!.id);
   });
+  beforeAll(async () => {
+    jiraId = (
+      await asAdmin('POST', '/integrations', {
+        kind: 'jira',
+        name: 'matrix-jira',
+        config: {
+          baseUrl: 'https://acme.atlassian.net',
+          email: 'bot@acme.example',
+          projects: { keys: ['PROJ'] },
+        },
+        secrets: { token: 'jira-token-0123456789' },
+      })
+    ).id;
+  });
   afterAll(() => f?.close());
 
   const callers = () =>
@@ -192,6 +212,7 @@ describeEachDb('API authorisation matrix', (handle) => {
       teamId: 0,
       personId: 0,
       otherPersonId: 0,
+      jiraId,
     };
     if (name.includes('/users/:id'))
       ids.userId = (await asAdmin('POST', '/users', { email: `m-${unique()}@a.example`, role: 'viewer' })).id;
@@ -220,6 +241,7 @@ describeEachDb('API authorisation matrix', (handle) => {
   }
 
   let deploymentId = 0;
+  let jiraId = 0;
   it('has a sample for every declared route', () => {
     const declared = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(
@@ -233,6 +255,7 @@ describeEachDb('API authorisation matrix', (handle) => {
           teamId: 0,
           personId: 0,
           otherPersonId: 0,
+          jiraId: 0,
         }),
       ).sort(),
     ).toEqual(declared);

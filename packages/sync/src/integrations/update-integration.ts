@@ -31,7 +31,15 @@ export async function updateIntegration(
     const current = await getIntegration(tx, nameOrId);
     const connector = connectorFor(registry, current.kind);
     if (changes.config !== undefined) {
-      const config = connector.configSchema.safeParse(changes.config);
+      // Mappings are edited on their own (mappings.ts): new settings without them keep the current ones.
+      const currentMappings = (current.config as { mappings?: unknown } | null)?.mappings;
+      const given = changes.config;
+      const keep =
+        currentMappings !== undefined &&
+        typeof given === 'object' &&
+        given !== null &&
+        !('mappings' in given);
+      const config = connector.configSchema.safeParse(keep ? { ...given, mappings: currentMappings } : given);
       if (!config.success)
         throw new PulseError('INTEGRATION_CONFIG_INVALID', {
           message: `The ${current.kind} configuration is invalid: ${describeIssues(config.error)}.`,
