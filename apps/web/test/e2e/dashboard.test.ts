@@ -338,6 +338,19 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
       .poll(() => page.locator('.sync-progress').getAttribute('data-state'), { timeout: 90_000 })
       .toBe('succeeded');
     await page.getByRole('heading', { name: 'Mappings' }).waitFor();
+    // Map the first status to another category; the API then reports it as set.
+    const select = page.getByLabel(/^Category of status /).first();
+    const source = (await select.getAttribute('aria-label'))!.replace('Category of status ', '');
+    const before = await select.inputValue();
+    const category = before === 'waiting' ? 'todo' : 'waiting';
+    await select.selectOption(category);
+    await page.getByRole('button', { name: 'Save mappings' }).click();
+    await page.getByText(/Mappings saved: \d+ stored records were mapped again/).waitFor();
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const mappings = await api.get<{ statuses: { source: string; category: string; origin: string }[] }>(
+      `/integrations/${id}/mappings`,
+    );
+    expect(mappings.statuses.find((s) => s.source === source)).toMatchObject({ category, origin: 'set' });
   });
 
   it('shows the synced data: the new repositories and their pull requests', async () => {

@@ -27,7 +27,12 @@ export function MappingsEditor({ integrationId }: { readonly integrationId: numb
           <ErrorBox error={mappings.error} title="Mappings unavailable" />
         ))}
       {mappings.data !== undefined && (
-        <MappingsForm key={integrationId} integrationId={integrationId} initial={mappings.data} />
+        // A new status or type (after a sync) starts the form again; a save keeps it.
+        <MappingsForm
+          key={[...mappings.data.statuses, ...mappings.data.types].map((m) => m.source).join('\n')}
+          integrationId={integrationId}
+          initial={mappings.data}
+        />
       )}
     </section>
   );

@@ -24,6 +24,6 @@ export function applyStreamEvent(queryClient: QueryClient, message: StreamMessag
     }
     return;
   }
-  for (const key of ['metrics', 'list', 'filter-options', 'merged-pull-requests', 'deployment'])
+  for (const key of ['metrics', 'list', 'filter-options', 'deployment', 'mappings'])
     void queryClient.invalidateQueries({ queryKey: [key] });
 }
