@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { generateOrganisation } from '../../../../packages/connectors/test/github/fake/generate.ts';
 import {
   startFakeGithub,
@@ -383,8 +383,17 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
 
   it('remembers the theme for the user (pending on servers without PATCH /me/preferences)', async (ctx) => {
     if (!(await api.hasRoute('PATCH', '/me/preferences'))) return ctx.skip();
+    // The choice is made while GET /me is still on its way: it must be saved, not replaced by the
+    // stored preference the late answer carries.
+    const slowMe = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    };
+    await page.route(/\/api\/v1\/me$/, slowMe);
     await page.goto(`${server.url}/dora`);
     await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.unroute(/\/api\/v1\/me$/, slowMe);
     await expect
       .poll(async () => (await api.get<{ preferences?: { theme: string } }>('/me')).preferences?.theme)
       .toBe('dark');

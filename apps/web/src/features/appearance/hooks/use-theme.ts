@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Me, ThemePreference } from '../../auth/api/me.ts';
 import { useMe } from '../../auth/hooks/use-me.ts';
 import { saveTheme } from '../api/save-theme.ts';
@@ -44,6 +44,20 @@ export function useTheme(): {
       ),
   });
 
+  // A choice made before GET /me answered is saved once it does, instead of being overwritten by
+  // the stored preference the answer carries.
+  const unsaved = useRef<ThemePreference | null>(null);
+  const kind = me.data?.kind;
+  useEffect(() => {
+    const next = unsaved.current;
+    if (next === null || kind === undefined) return;
+    unsaved.current = null;
+    queryClient.setQueryData<Me>(['me'], (old) =>
+      old === undefined ? old : { ...old, preferences: { theme: next } },
+    );
+    if (kind === 'user') save.mutate(next);
+  }, [kind, queryClient, save.mutate]);
+
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem(storageKey, preference);
@@ -55,9 +69,10 @@ export function useTheme(): {
       queryClient.setQueryData<Me>(['me'], (old) =>
         old === undefined ? old : { ...old, preferences: { theme: next } },
       );
-      if (me.data?.kind === 'user') save.mutate(next);
+      if (kind === undefined) unsaved.current = next;
+      else if (kind === 'user') save.mutate(next);
     },
-    [me.data?.kind, queryClient, save],
+    [kind, queryClient, save.mutate],
   );
   return { preference, theme, setPreference, saveError: save.error };
 }
