@@ -36,7 +36,7 @@ export function useTheme(): {
   const preference = me.data?.preferences?.theme ?? local;
   const systemDark = useSyncExternalStore(subscribeSystem, () => media().matches);
   const theme = resolveTheme(preference, systemDark);
-  const save = useMutation({
+  const { mutate: save, error: saveError } = useMutation({
     mutationFn: saveTheme,
     onSuccess: (saved) =>
       queryClient.setQueryData<Me>(['me'], (old) =>
@@ -55,8 +55,8 @@ export function useTheme(): {
     queryClient.setQueryData<Me>(['me'], (old) =>
       old === undefined ? old : { ...old, preferences: { theme: next } },
     );
-    if (kind === 'user') save.mutate(next);
-  }, [kind, queryClient, save.mutate]);
+    if (kind === 'user') save(next);
+  }, [kind, queryClient, save]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -70,9 +70,9 @@ export function useTheme(): {
         old === undefined ? old : { ...old, preferences: { theme: next } },
       );
       if (kind === undefined) unsaved.current = next;
-      else if (kind === 'user') save.mutate(next);
+      else if (kind === 'user') save(next);
     },
-    [kind, queryClient, save.mutate],
+    [kind, queryClient, save],
   );
-  return { preference, theme, setPreference, saveError: save.error };
+  return { preference, theme, setPreference, saveError };
 }
