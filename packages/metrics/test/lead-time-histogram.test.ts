@@ -10,16 +10,7 @@ import { createTenant, withTenant, type Tx } from '@pulse/db';
 import { describeEachDb } from '../../../test/support/databases.ts';
 import { leadTimeFigures } from '../src/dora/lead-time.ts';
 import { recountLeadTimeDays } from '../src/facts/lead-time-days.ts';
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './support/random.ts';
 
 async function addChanges(
   tx: Tx,
