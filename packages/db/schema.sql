@@ -518,13 +518,28 @@ CREATE TABLE pull_request_facts (
   deploy_seconds double precision,
   computed_at timestamp with time zone NOT NULL DEFAULT now(),
   source_updated_at timestamp with time zone,
+  coding_bucket integer DEFAULT pulse_value_bucket(coding_seconds),
+  pickup_bucket integer DEFAULT pulse_value_bucket(pickup_seconds),
+  review_bucket integer DEFAULT pulse_value_bucket(review_seconds),
+  deploy_bucket integer DEFAULT pulse_value_bucket(deploy_seconds),
+  size_bucket integer DEFAULT pulse_value_bucket((size)::double precision),
   CONSTRAINT pull_request_facts_pkey PRIMARY KEY (tenant_id, pull_request_id),
   CONSTRAINT pull_request_facts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
   CONSTRAINT pull_request_facts_tenant_id_pull_request_id_fkey FOREIGN KEY (tenant_id, pull_request_id) REFERENCES pull_requests(tenant_id, id) ON DELETE CASCADE
 );
+CREATE INDEX pull_request_facts_coding_idx ON pull_request_facts USING btree (tenant_id, coding_bucket, merged_at) INCLUDE (coding_seconds) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_coding_value_idx ON pull_request_facts USING btree (tenant_id, coding_bucket, coding_seconds) INCLUDE (merged_at) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_deploy_idx ON pull_request_facts USING btree (tenant_id, deploy_bucket, merged_at) INCLUDE (deploy_seconds) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_deploy_value_idx ON pull_request_facts USING btree (tenant_id, deploy_bucket, deploy_seconds) INCLUDE (merged_at) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
 CREATE INDEX pull_request_facts_deployment_idx ON pull_request_facts USING btree (tenant_id, deployment_id);
-CREATE INDEX pull_request_facts_merged_idx ON pull_request_facts USING btree (tenant_id, merged_at) WHERE (merged_at IS NOT NULL);
+CREATE INDEX pull_request_facts_merged_idx ON pull_request_facts USING btree (tenant_id, merged_at) INCLUDE (is_bot, first_review_at, coding_bucket, pickup_bucket, review_bucket, deploy_bucket, size_bucket) WHERE (merged_at IS NOT NULL);
+CREATE INDEX pull_request_facts_pickup_idx ON pull_request_facts USING btree (tenant_id, pickup_bucket, merged_at) INCLUDE (pickup_seconds) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_pickup_value_idx ON pull_request_facts USING btree (tenant_id, pickup_bucket, pickup_seconds) INCLUDE (merged_at) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
 CREATE UNIQUE INDEX pull_request_facts_pkey ON pull_request_facts USING btree (tenant_id, pull_request_id);
+CREATE INDEX pull_request_facts_review_idx ON pull_request_facts USING btree (tenant_id, review_bucket, merged_at) INCLUDE (review_seconds) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_review_value_idx ON pull_request_facts USING btree (tenant_id, review_bucket, review_seconds) INCLUDE (merged_at) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_size_idx ON pull_request_facts USING btree (tenant_id, size_bucket, merged_at) INCLUDE (size) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
+CREATE INDEX pull_request_facts_size_value_idx ON pull_request_facts USING btree (tenant_id, size_bucket, size) INCLUDE (merged_at) WHERE ((merged_at IS NOT NULL) AND (NOT is_bot));
 ALTER TABLE pull_request_facts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pull_request_facts FORCE ROW LEVEL SECURITY;
 CREATE POLICY operator_access ON pull_request_facts FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
@@ -582,6 +597,25 @@ CREATE POLICY operator_access ON pull_request_reviews FOR ALL TO pulse_operator 
 CREATE POLICY tenant_isolation ON pull_request_reviews FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_reviews TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_reviews TO pulse_operator;
+
+CREATE TABLE pull_request_stage_days (
+  tenant_id uuid NOT NULL,
+  day date NOT NULL,
+  measure text NOT NULL,
+  bucket integer NOT NULL,
+  total bigint NOT NULL,
+  CONSTRAINT pull_request_stage_days_measure_check CHECK ((measure = ANY (ARRAY['merged'::text, 'unreviewed'::text, 'coding'::text, 'pickup'::text, 'review'::text, 'deploy'::text, 'size'::text]))),
+  CONSTRAINT pull_request_stage_days_pkey PRIMARY KEY (tenant_id, day, measure, bucket) INCLUDE (total),
+  CONSTRAINT pull_request_stage_days_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
+  CONSTRAINT pull_request_stage_days_total_check CHECK ((total > 0))
+);
+CREATE UNIQUE INDEX pull_request_stage_days_pkey ON pull_request_stage_days USING btree (tenant_id, day, measure, bucket) INCLUDE (total);
+ALTER TABLE pull_request_stage_days ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pull_request_stage_days FORCE ROW LEVEL SECURITY;
+CREATE POLICY operator_access ON pull_request_stage_days FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
+CREATE POLICY tenant_isolation ON pull_request_stage_days FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_stage_days TO pulse_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON pull_request_stage_days TO pulse_operator;
 
 CREATE TABLE pull_requests (
   id bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY,
@@ -1105,3 +1139,14 @@ BEGIN
     ' USING (current_user = ''pulse_operator'') WITH CHECK (current_user = ''pulse_operator'')', tbl);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO pulse_app, pulse_operator', tbl);
 END $function$;
+
+CREATE OR REPLACE FUNCTION public.pulse_value_bucket(v double precision)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT CASE WHEN get_byte(float8send(v), 0) < 128
+              THEN (get_byte(float8send(v), 0) << 9) | (get_byte(float8send(v), 1) << 1) | (get_byte(float8send(v), 2) >> 7)
+              ELSE 65535 - ((get_byte(float8send(v), 0) << 9) | (get_byte(float8send(v), 1) << 1) | (get_byte(float8send(v), 2) >> 7))
+         END
+$function$;

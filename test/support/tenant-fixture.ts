@@ -209,5 +209,9 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
     'insert into change_lead_time_days (tenant_id, day, lead_bucket, total) values ($1, $2, 0, 1)',
     [t, '2026-03-02'],
   );
+  await tx.query(
+    "insert into pull_request_stage_days (tenant_id, day, measure, bucket, total) values ($1, $2, 'merged', 0, 1)",
+    [t, '2026-03-02'],
+  );
   return userId;
 }

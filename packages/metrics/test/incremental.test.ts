@@ -1,8 +1,8 @@
 /**
  * An incremental refresh after new and changed data must leave exactly the facts a full rebuild
  * computes: new deployments and pull requests, a late-arriving deployment, a new incident against an
- * old deployment, an old pull request relabelled as a hotfix, and a pull request synced late that
- * claims a commit already counted as a direct push.
+ * old deployment, an old pull request relabelled as a hotfix and reviewed late, and a pull request
+ * synced late that claims a commit already counted as a direct push.
  */
 import { expect, it } from 'vitest';
 import { withTenant, type Db } from '@pulse/db';
@@ -17,6 +17,7 @@ const tables: Record<string, string> = {
   pull_request_facts: 'pull_request_id',
   change_facts: 'repository_id, change_kind, change_ref',
   change_lead_time_days: 'day, lead_bucket',
+  pull_request_stage_days: 'day, measure, bucket',
 };
 
 async function snapshot(db: Db, tenantId: string) {
@@ -49,6 +50,7 @@ describeEachDb('incremental refresh', (handle) => {
       .deploy('web', 'S1', 'staging', 'w1', '2026-03-02T12:00');
     const ids = await base.save(handle.db);
     await refreshFacts(handle.db, ids.tenantId);
+    const before = await snapshot(handle.db, ids.tenantId);
 
     const more = new Scenario('incremental');
     // New work: a merged PR on web deployed twice later; a direct push on api deployed.
@@ -71,10 +73,16 @@ describeEachDb('incremental refresh', (handle) => {
     // A new incident in web two hours after W2; two PRs relabelled as hotfixes (their updated_at
     // moves; W1, computed before, now ships a hotfix); the api direct push c5 claimed by a late PR.
     more.incident('I9', { repo: 'web', started: '2026-03-10T14:00', resolved: '2026-03-10T18:00' });
+    // The old PR also gets a late review by bob: its pickup and review stages (merged 3 March) change.
     more.step(async (tx, ids) => {
       await tx.query("update pull_requests set labels = '{hotfix}', updated_at = now() where id = any ($1)", [
         [ids.prs.get('old'), ids.prs.get('new')],
       ]);
+      await tx.query(
+        `insert into pull_request_reviews (tenant_id, pull_request_id, source, external_id, reviewer_identity_id, state, submitted_at)
+         values ($1, $2, 'github', 'old-late-review', $3, 'approved', '2026-03-02T12:00:00Z')`,
+        [ids.tenantId, ids.prs.get('old'), ids.people.get('bob')],
+      );
     });
     more.pr('api', 'late', {
       number: 7,
@@ -96,6 +104,10 @@ describeEachDb('incremental refresh', (handle) => {
     expect(incremental.deployment_facts).toContainEqual(
       expect.objectContaining({ deployment_id: ids.deployments.get('W1'), ships_hotfix: true }),
     );
+    // The stage histogram changed from 3 March on: the old PR is reviewed now.
+    const march3 = (rows: unknown[]) =>
+      rows.filter((r) => (r as { day: string; measure: string }).day === '2026-03-03');
+    expect(march3(incremental.pull_request_stage_days!)).not.toEqual(march3(before.pull_request_stage_days!));
     await refreshFacts(handle.db, ids.tenantId, { full: true });
     expect(incremental).toEqual(await snapshot(handle.db, ids.tenantId));
   });

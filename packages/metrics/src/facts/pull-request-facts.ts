@@ -17,11 +17,18 @@
 import type { Tx } from '@pulse/db';
 import type { FactOptions } from '../options.ts';
 
-/** Deletes the facts that are out of date (see above); computePullRequestFacts then recomputes them. */
-export async function expirePullRequestFacts(tx: Tx, tenantId: string): Promise<void> {
+/** The earliest UTC merge day (YYYY-MM-DD) of the non-bot rows of a data-modifying CTE `changed`. */
+const firstMergeDay = `select to_char(min(merged_at) filter (where not is_bot) at time zone 'UTC', 'YYYY-MM-DD') as day from changed`;
+
+/**
+ * Deletes the facts that are out of date (see above); computePullRequestFacts then recomputes them.
+ * Returns the earliest merge day among them (null: none), where the stage histogram changes.
+ */
+export async function expirePullRequestFacts(tx: Tx, tenantId: string): Promise<string | null> {
   // deployment_facts.computed_at = now(): computed in this transaction (now() is its start time).
-  await tx.query(
-    `delete from pull_request_facts f using pull_requests pr
+  const result = await tx.query<{ day: string | null }>(
+    `with changed as (
+     delete from pull_request_facts f using pull_requests pr
       where f.tenant_id = $1 and pr.tenant_id = $1 and pr.id = f.pull_request_id
         and (pr.updated_at is distinct from f.source_updated_at
              or f.deployment_id in (select deployment_id from deployment_facts where tenant_id = $1 and computed_at = now())
@@ -29,15 +36,23 @@ export async function expirePullRequestFacts(tx: Tx, tenantId: string): Promise<
                    select 1 from deployment_commits dc
                      join deployment_facts df on df.tenant_id = dc.tenant_id and df.deployment_id = dc.deployment_id
                     where dc.tenant_id = $1 and dc.repository_id = pr.repository_id and dc.sha = pr.merge_commit_sha
-                      and df.is_production and df.computed_at = now())))`,
+                      and df.is_production and df.computed_at = now())))
+      returning f.merged_at, f.is_bot
+     ) ${firstMergeDay}`,
     [tenantId],
   );
+  return result.rows[0]?.day ?? null;
 }
 
-/** Computes the facts of every pull request that has none. */
-export async function computePullRequestFacts(tx: Tx, tenantId: string, options: FactOptions): Promise<void> {
-  await tx.query(
-    `insert into pull_request_facts (tenant_id, pull_request_id, repository_id, author_identity_id, is_bot, size,
+/** Computes the facts of every pull request that has none; returns their earliest merge day, as above. */
+export async function computePullRequestFacts(
+  tx: Tx,
+  tenantId: string,
+  options: FactOptions,
+): Promise<string | null> {
+  const result = await tx.query<{ day: string | null }>(
+    `with changed as (
+     insert into pull_request_facts (tenant_id, pull_request_id, repository_id, author_identity_id, is_bot, size,
                                      first_commit_at, ready_at, first_review_at, merged_at, deployed_at, deployment_id,
                                      coding_seconds, pickup_seconds, review_seconds, deploy_seconds, source_updated_at)
      select pr.tenant_id, pr.id, pr.repository_id, pr.author_identity_id,
@@ -82,7 +97,10 @@ export async function computePullRequestFacts(tx: Tx, tenantId: string, options:
           order by f.finished_at, f.deployment_id limit 1
        ) dep on pr.merged_at is not null
       where pr.tenant_id = $1
-        and not exists (select 1 from pull_request_facts f where f.tenant_id = pr.tenant_id and f.pull_request_id = pr.id)`,
+        and not exists (select 1 from pull_request_facts f where f.tenant_id = pr.tenant_id and f.pull_request_id = pr.id)
+     returning merged_at, is_bot
+     ) ${firstMergeDay}`,
     [tenantId, options.botPattern],
   );
+  return result.rows[0]?.day ?? null;
 }

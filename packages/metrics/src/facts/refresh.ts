@@ -1,12 +1,15 @@
 /**
  * Brings a tenant's metric facts up to date with its domain data, in one transaction under the
  * tenant's row-level security. Every step is incremental: only deployments without facts walk the
- * commit graph; pull request and change facts are recomputed for what changed (see each step);
- * failure and rework reasons are re-derived from compact per-deployment facts, writing only the rows
- * whose reasons changed. `full: true` deletes every fact of the tenant and rebuilds it, for changed
- * options or identity merges.
+ * commit graph; pull request and change facts are recomputed for what changed (see each step) and
+ * their histograms recounted from the earliest day that changed; failure and rework reasons are
+ * re-derived from compact per-deployment facts, writing only the rows whose reasons changed.
+ * `full: true` deletes every fact of the tenant and rebuilds it, for changed options or identity
+ * merges.
  */
 import { withTenant, type Db, type Tx } from '@pulse/db';
+import { recountDays } from '../histogram/recount.ts';
+import { pullRequestHistogram } from '../histogram/source.ts';
 import { factOptions, type FactOptions } from '../options.ts';
 import { computeChangeFacts } from './change-facts.ts';
 import { computeDeploymentChanges } from './deployment-changes.ts';
@@ -35,8 +38,9 @@ export async function refreshFacts(
     const rebuild = full || !(await hasFacts(tx));
     if (full) await deleteFacts(tx, tenantId);
     const deployments = await computeDeploymentChanges(tx, tenantId, options);
-    if (!rebuild) await expirePullRequestFacts(tx, tenantId);
-    await computePullRequestFacts(tx, tenantId, options);
+    const expired = rebuild ? null : await expirePullRequestFacts(tx, tenantId);
+    const computed = await computePullRequestFacts(tx, tenantId, options);
+    await recountDays(tx, pullRequestHistogram, tenantId, rebuild ? 'all' : [expired, computed]);
     const days = await computeChangeFacts(tx, tenantId, rebuild);
     await recountLeadTimeDays(tx, tenantId, rebuild ? 'all' : days);
     await computeDeploymentFailures(tx, tenantId, options);
@@ -52,7 +56,14 @@ async function hasFacts(tx: Tx): Promise<boolean> {
 }
 
 async function deleteFacts(tx: Tx, tenantId: string): Promise<void> {
-  for (const table of ['change_lead_time_days', 'change_facts', 'pull_request_facts', 'deployment_facts']) {
+  const tables = [
+    'change_lead_time_days',
+    'change_facts',
+    'pull_request_stage_days',
+    'pull_request_facts',
+    'deployment_facts',
+  ];
+  for (const table of tables) {
     await tx.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
   }
   await tx.query('delete from deployment_commits where tenant_id = $1', [tenantId]);

@@ -1,11 +1,17 @@
 /**
  * The SQL behind the pull request metrics (`pulse metrics explain prs` prints it). It reads
- * pull_request_facts. Bots' pull requests are excluded. A pull request belongs to a team through
- * its author's team membership valid when it was merged.
+ * pull_request_facts and, for the whole tenant, its histogram pull_request_stage_days. Bots' pull
+ * requests are excluded. A pull request belongs to a team through its author's team membership
+ * valid when it was merged.
  *
- * Parameters: $1 tenant id, $2 from, $3 to (merged_at in [from, to)), $4 time zone, $5 granularity,
- * $6 repository ids (null = all), $7 team id (null = all).
+ * Whole-tenant reports: counts and exact percentiles from the value histogram
+ * (histogram/source.ts pullRequestHistogram; histogram/sql.ts says how and lists the parameters).
+ * Filtered reports (repositories, team): percentile_cont over the pull requests in scope
+ * (summary, series), with parameters $1 tenant id, $2 from, $3 to (merged_at in [from, to)), $4
+ * time zone, $5 granularity, $6 repository ids (null = all), $7 team id (null = all).
  */
+import { histogramSql } from '../histogram/sql.ts';
+import { pullRequestHistogram } from '../histogram/source.ts';
 import { authorInTeam } from '../sql-fragments.ts';
 
 const params = `params as (
@@ -59,4 +65,13 @@ select to_char(b.bucket, 'YYYY-MM-DD') as bucket, coalesce(m.merged, 0) as merge
   from buckets b left join merged m on m.bucket = b.bucket
  order by b.bucket`;
 
-export const prSql = { summary: prSummarySql, series: prSeriesSql } as const;
+const histogram = histogramSql(pullRequestHistogram);
+
+export const prSql = {
+  ranges: histogram.ranges,
+  totals: histogram.totals,
+  values: histogram.values,
+  // Filtered reports: percentile_cont over the pull requests in scope.
+  summary: prSummarySql,
+  series: prSeriesSql,
+} as const;

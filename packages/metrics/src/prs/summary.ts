@@ -4,7 +4,7 @@
  */
 import { withTenant, type Db } from '@pulse/db';
 import { validatePeriod, type Granularity } from '../period.ts';
-import { prSql } from './sql.ts';
+import { prFigures } from './figures.ts';
 
 export interface PrQuery {
   readonly from: Date;
@@ -39,23 +39,16 @@ export async function prSummary(db: Db, tenantId: string, query: PrQuery): Promi
   const timeZone = query.timeZone ?? 'UTC';
   const granularity = query.granularity ?? 'week';
   validatePeriod(query.from, query.to, timeZone);
-  const params = [
-    tenantId,
-    query.from,
-    query.to,
-    timeZone,
-    granularity,
-    query.repositoryIds ?? null,
-    query.teamId ?? null,
-  ];
-  const [summary, series] = await withTenant(
-    db,
-    tenantId,
-    async (tx) =>
-      [
-        (await tx.query<Record<string, number | null>>(prSql.summary, params)).rows[0]!,
-        (await tx.query<Record<string, string | number | null>>(prSql.series, params)).rows,
-      ] as const,
+  const [summary, series] = await withTenant(db, tenantId, (tx) =>
+    prFigures(tx, {
+      tenantId,
+      from: query.from,
+      to: query.to,
+      timeZone,
+      granularity,
+      repositoryIds: query.repositoryIds ?? null,
+      teamId: query.teamId ?? null,
+    }),
   );
   const merged = summary.merged ?? 0;
   const unreviewed = summary.mergedWithoutReview ?? 0;
