@@ -33,7 +33,7 @@ export async function refreshFacts(
   { full = false, ...overrides }: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const options = factOptions(overrides);
-  return withTenant(db, tenantId, async (tx) => {
+  const { result, changed } = await withTenant(db, tenantId, async (tx) => {
     // Nothing computed yet is a full build too: the set-wise path is cheaper than "what changed".
     const rebuild = full || !(await hasFacts(tx));
     if (full) await deleteFacts(tx, tenantId);
@@ -44,8 +44,38 @@ export async function refreshFacts(
     const days = await computeChangeFacts(tx, tenantId, rebuild);
     await recountLeadTimeDays(tx, tenantId, rebuild ? 'all' : days);
     await computeDeploymentFailures(tx, tenantId, options);
-    return { deployments };
+    const changed = rebuild || deployments > 0 || expired !== null || computed !== null || days.length > 0;
+    return { result: { deployments }, changed };
   });
+  if (changed && db.kind === 'pglite') await analyzeForNextRefresh(db);
+  return result;
+}
+
+/** The tables an incremental refresh reads; their statistics steer its plans. */
+const refreshTables = [
+  'deployments',
+  'commits',
+  'commit_parents',
+  'pull_requests',
+  'pull_request_commits',
+  'pull_request_reviews',
+  'incidents',
+  'deployment_commits',
+  'deployment_facts',
+  'pull_request_facts',
+  'pull_request_stage_days',
+  'change_facts',
+  'change_lead_time_days',
+];
+
+/**
+ * PGlite has no autovacuum, so nothing else keeps planner statistics: an incremental refresh over
+ * never-analyzed tables (facts written by the first refresh, rows from the push API) can get a
+ * nested-loop walk of the commit graph that runs for minutes instead of milliseconds. PostgreSQL's
+ * autovacuum does this by itself. ANALYZE needs the table owner: the connection's own role.
+ */
+async function analyzeForNextRefresh(db: Db): Promise<void> {
+  await db.exec(`ANALYZE ${refreshTables.join(', ')}`);
 }
 
 async function hasFacts(tx: Tx): Promise<boolean> {
