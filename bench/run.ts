@@ -4,14 +4,21 @@
  * Generates an organisation (scale 1 = 1,000,000 pull requests, 5,000,000 commits, 100,000
  * deployments, 20,000 incidents) in a fresh database, refreshes the metric facts, measures
  * doraSummary and prSummary over one year (cold and warm), runs the raw-table baseline on the same
- * data and checks it agrees, prints a table and writes test-artifacts/bench-metrics.json. The
- * database is dropped afterwards, also on failure or Ctrl-C.
+ * data and checks it agrees, checks prSummary against its sorting path, prints a table and writes
+ * test-artifacts/bench-metrics.json. The database is dropped afterwards, also on failure or Ctrl-C.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTenant, migrate, openPostgres, withTenant, type Db, type Tx } from '@pulse/db';
-import { doraSql, doraSummary, leadTimeFigures, prSummary, refreshFacts } from '@pulse/metrics';
+import {
+  doraSql,
+  doraSummary,
+  leadTimeFigures,
+  prSummary,
+  refreshFacts,
+  type PrReport,
+} from '@pulse/metrics';
 import { baselineDora, type BaselineFigures } from './baseline.ts';
 import { adminQuery, createDatabase } from './database.ts';
 import { addDeployments, generate, shapeFor } from './generate.ts';
@@ -53,14 +60,14 @@ try {
   db = await openPostgres({ url: database.url, poolMax: concurrency + 1 });
   await migrate(db);
   const results = await run(db);
-  const failures = results.checks.filter((c) => !c.equal);
+  const failures = [...results.checks, ...results.prChecks].filter((c) => !c.equal);
   printTable(results);
   mkdirSync(new URL('../test-artifacts/', import.meta.url), { recursive: true });
   const file = new URL('../test-artifacts/bench-metrics.json', import.meta.url);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`figures written to ${file.pathname}`);
   if (failures.length > 0) {
-    throw new Error(`baseline and Pulse disagree on: ${failures.map((c) => c.figure).join(', ')}`);
+    throw new Error(`the figures disagree on: ${failures.map((c) => c.figure).join(', ')}`);
   }
 } finally {
   await db?.close();
@@ -102,7 +109,7 @@ async function run(db: Db) {
   // statistics, and the visibility map the DORA queries' index-only scans need.
   const analyzeFacts = await timed(() =>
     db.exec(
-      'vacuum (analyze) deployment_commits, deployment_facts, change_facts, change_lead_time_days, pull_request_facts',
+      'vacuum (analyze) deployment_commits, deployment_facts, change_facts, change_lead_time_days, pull_request_facts, pull_request_stage_days',
     ),
   );
   const facts = await countRows(db, tenant.id, [
@@ -115,6 +122,16 @@ async function run(db: Db) {
 
   const dora = await latency(() => doraSummary(db, tenant.id, period), warmCalls);
   const prs = await latency(() => prSummary(db, tenant.id, period), warmCalls);
+  // The same report filtered to every repository: percentile_cont over the year's pull requests,
+  // the path filtered reports take (and every report took before the histogram).
+  const repositoryIds = await withTenant(db, tenant.id, async (tx) =>
+    (await tx.query<{ id: number }>('select id from repositories order by id')).rows.map((r) => r.id),
+  );
+  const prsBySorting = await latency(
+    () => prSummary(db, tenant.id, { ...period, repositoryIds }),
+    Math.min(warmCalls, 10),
+  );
+  const prChecks = comparePrs(prs.first, prsBySorting.first);
   const doraQueries = await doraQueryTimes(db, tenant.id, warmCalls);
 
   const first = await timed(() => baselineDora(db, tenant.id, period));
@@ -198,6 +215,7 @@ async function run(db: Db) {
     dora: dora.latency,
     doraQueries,
     prs: prs.latency,
+    prsBySorting: prsBySorting.latency,
     doraFigures: {
       deployments: report.deploymentFrequency.deployments,
       failed: report.changeFailRate.failed,
@@ -209,6 +227,7 @@ async function run(db: Db) {
     },
     baseline,
     checks,
+    prChecks,
     ratio,
     goals: {
       doraWarmP50Under100ms: dora.latency.p50Ms <= 100,
@@ -249,6 +268,29 @@ function compare(baseline: BaselineFigures, pulse: BaselineFigures) {
     pulse: pulse[figure],
     baseline: baseline[figure],
     equal: pulse[figure] === baseline[figure],
+  }));
+}
+
+/** prSummary from the histogram against the sorting path, figure by figure (the series as one). */
+function comparePrs(histogram: PrReport, sorting: PrReport) {
+  const figures = (r: PrReport): Record<string, unknown> => ({
+    merged: r.merged,
+    mergedWithoutReview: r.mergedWithoutReview.count,
+    sizeMedian: r.size.median,
+    sizeP90: r.size.p90,
+    ...Object.fromEntries(
+      Object.entries(r.stages).flatMap(([stage, f]) =>
+        Object.entries(f).map(([name, value]) => [`${stage}.${name}`, value]),
+      ),
+    ),
+    series: JSON.stringify(r.series),
+  });
+  const [h, s] = [figures(histogram), figures(sorting)];
+  return Object.keys(h).map((figure) => ({
+    figure: `prs ${figure}`,
+    histogram: figure === 'series' ? `${histogram.series.length} buckets` : h[figure],
+    sorting: figure === 'series' ? `${sorting.series.length} buckets` : s[figure],
+    equal: h[figure] === s[figure],
   }));
 }
 
@@ -337,6 +379,19 @@ function printTable(r: Awaited<ReturnType<typeof run>>): void {
     ...Object.entries(r.doraQueries).map(([k, l]): [string, string] => [`  ${k} warm p50`, millis(l.p50Ms)]),
     ['prSummary cold', millis(r.prs.coldMs)],
     ['prSummary warm p50 / p95', `${millis(r.prs.p50Ms)} / ${millis(r.prs.p95Ms)} (${r.prs.calls} calls)`],
+    [
+      '  by sorting (filtered path) warm p50 / p95',
+      `${millis(r.prsBySorting.p50Ms)} / ${millis(r.prsBySorting.p95Ms)} (${r.prsBySorting.calls} calls)`,
+    ],
+    [
+      'agree: prSummary histogram = sorting',
+      r.prChecks.every((c) => c.equal)
+        ? `yes (${r.prChecks.length} figures)`
+        : `NO: ${r.prChecks
+            .filter((c) => !c.equal)
+            .map((c) => c.figure)
+            .join(', ')}`,
+    ],
     ['baseline cold', millis(r.baseline.coldMs)],
     ['baseline p50 (all calls)', `${millis(r.baseline.p50Ms)} (${r.baseline.calls} calls)`],
     ['baseline / Pulse warm p50', `${r.ratio.toFixed(0)}×`],

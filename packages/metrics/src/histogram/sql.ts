@@ -112,17 +112,23 @@ daily as (
 keys as (
   select measure, bucket from base union select measure, bucket from daily
 ),
-grid as (
-  select d::date as day, k.measure, k.bucket
-    from generate_series($2::date::timestamp, (select max(day) from daily)::timestamp, interval '1 day') d
-   cross join keys k
+-- Dense: a zero for every day and key, added to the day's count by grouping (a join of the grid
+-- with daily was planned as a merge join on the key alone, quadratic in the days).
+counts as (
+  select day, measure, bucket, sum(n) as n from (
+    select day, measure, bucket, n from daily
+    union all
+    select d::date, k.measure, k.bucket, 0
+      from generate_series($2::date::timestamp, (select max(day) from daily)::timestamp, interval '1 day') d
+     cross join keys k
+  ) x
+   group by 1, 2, 3
 ),
 running as (
-  select g.day, g.measure, g.bucket,
-         coalesce(base.total, 0) + sum(coalesce(daily.n, 0)) over (partition by g.measure, g.bucket order by g.day) as total
-    from grid g
-    left join daily on daily.day = g.day and daily.measure = g.measure and daily.bucket = g.bucket
-    left join base on base.measure = g.measure and base.bucket = g.bucket
+  select c.day, c.measure, c.bucket,
+         coalesce(base.total, 0) + sum(c.n) over (partition by c.measure, c.bucket order by c.day) as total
+    from counts c
+    left join base on base.measure = c.measure and base.bucket = c.bucket
 )
 insert into ${source.days} (tenant_id, day, ${measure}${source.bucketColumn}, total)
 select $1, day, ${measure}bucket, total from running where total > 0`;
