@@ -387,11 +387,11 @@ describe.skipIf(!browserAvailable)('dashboard in Chromium', { timeout: 120_000 }
       await new Promise((resolve) => setTimeout(resolve, 800));
       await route.continue();
     };
-    await page.route(/\/api\/v1\/me$/, slowMe);
+    // Only the first GET /me: the save below waits for it, so nothing outlives the test.
+    await page.route(/\/api\/v1\/me$/, slowMe, { times: 1 });
     await page.goto(`${server.url}/dora`);
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await page.unroute(/\/api\/v1\/me$/, slowMe);
     await expect
       .poll(async () => (await api.get<{ preferences?: { theme: string } }>('/me')).preferences?.theme)
       .toBe('dark');
