@@ -44,6 +44,15 @@ export function useTheme(): {
       ),
   });
 
+  /** Puts a choice into the cached GET /me answer, so every reader of it shows it at once. */
+  const showChoice = useCallback(
+    (next: ThemePreference) =>
+      queryClient.setQueryData<Me>(['me'], (old) =>
+        old === undefined ? old : { ...old, preferences: { theme: next } },
+      ),
+    [queryClient],
+  );
+
   // A choice made before GET /me answered is saved once it does, instead of being overwritten by
   // the stored preference the answer carries.
   const unsaved = useRef<ThemePreference | null>(null);
@@ -52,11 +61,9 @@ export function useTheme(): {
     const next = unsaved.current;
     if (next === null || kind === undefined) return;
     unsaved.current = null;
-    queryClient.setQueryData<Me>(['me'], (old) =>
-      old === undefined ? old : { ...old, preferences: { theme: next } },
-    );
+    showChoice(next);
     if (kind === 'user') save(next);
-  }, [kind, queryClient, save]);
+  }, [kind, showChoice, save]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -66,13 +73,11 @@ export function useTheme(): {
   const setPreference = useCallback(
     (next: ThemePreference) => {
       setLocal(next);
-      queryClient.setQueryData<Me>(['me'], (old) =>
-        old === undefined ? old : { ...old, preferences: { theme: next } },
-      );
+      showChoice(next);
       if (kind === undefined) unsaved.current = next;
       else if (kind === 'user') save(next);
     },
-    [kind, queryClient, save],
+    [kind, showChoice, save],
   );
   return { preference, theme, setPreference, saveError };
 }
