@@ -50,17 +50,35 @@ export default tseslint.config(
   {
     files: ['packages/db/src/**'],
     rules: restrict({
-      group: ['@pulse/server', 'fastify'],
-      message: '@pulse/db must not depend on the server.',
+      group: [
+        '@pulse/server',
+        '@pulse/connectors',
+        '@pulse/sync',
+        '@pulse/metrics',
+        '@pulse/demo',
+        'fastify',
+      ],
+      message: '@pulse/db is the storage layer: it depends on @pulse/core only, nothing above it.',
     }),
   },
   {
-    files: [
-      'packages/metrics/src/**',
-      'packages/demo/src/**',
-      'packages/sync/src/**',
-      'packages/connectors/src/**',
-    ],
+    // Metrics read the store; they never reach a source or the API.
+    files: ['packages/metrics/src/**'],
+    rules: restrict({
+      group: ['@pulse/server', '@pulse/connectors', '@pulse/sync', '@pulse/demo', 'fastify'],
+      message: '@pulse/metrics depends on @pulse/core and @pulse/db only.',
+    }),
+  },
+  {
+    // Connectors extract and map; storing is the sync engine's job, serving the API's.
+    files: ['packages/connectors/src/**'],
+    rules: restrict({
+      group: ['@pulse/server', '@pulse/sync', '@pulse/metrics', '@pulse/db', 'fastify'],
+      message: '@pulse/connectors depends on @pulse/core only: sources never touch the store or the API.',
+    }),
+  },
+  {
+    files: ['packages/demo/src/**', 'packages/sync/src/**'],
     rules: restrict({
       group: ['@pulse/server', 'fastify'],
       message: 'Library packages must not depend on the server.',

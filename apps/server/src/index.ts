@@ -6,6 +6,7 @@ export { loadKeyring } from './config/load-keyring.ts';
 export { hashPassword } from './auth/password.ts';
 export { createApiKey, type ApiKeyScope } from './auth/api-keys.ts';
 export { tokenKeys, signAccessToken } from './auth/access-token.ts';
-export { apiRoutes } from './api/api.ts';
 export { StreamBus } from './stream/bus.ts';
 export { streamPath, type StreamOptions } from './stream/socket.ts';
+export { apiRoutes, apiVersion } from './api/api.ts';
+export { openApiDocument } from './api/openapi.ts';

@@ -1,5 +1,6 @@
 /**
- * Apache DevLake's DORA end-to-end fixtures (../shared/reference/devlake-dora-e2e, Apache-2.0),
+ * Apache DevLake's DORA end-to-end fixtures (vendored in fixtures/devlake-dora-e2e with
+ * their provenance and licence, Apache-2.0),
  * loaded into Pulse. Where Pulse's definition deliberately differs, the test says how and asserts
  * Pulse's value.
  *
@@ -14,7 +15,7 @@ import { refreshFacts } from '@pulse/metrics';
 import { describeEachDb } from '../../../test/support/databases.ts';
 import { Scenario, sha } from './support/scenario.ts';
 
-const reference = new URL('../../../../shared/reference/devlake-dora-e2e/', import.meta.url);
+const reference = new URL('./fixtures/devlake-dora-e2e/', import.meta.url);
 
 /** One repository per (scope, repository URL); one commit and one deployment per row. */
 const repoOf = (r: Record<string, string>) => `${r.cicd_scope_id}@${r.repo_url}`;

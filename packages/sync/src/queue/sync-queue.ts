@@ -4,7 +4,7 @@
  * the run's state lives in sync_runs, so a lost or repeated job is harmless: executing a run that
  * is no longer queued or running does nothing, and partition claims keep concurrent workers apart.
  */
-import PgBoss from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import type { Db } from '@pulse/db';
 
 export const syncQueueName = 'pulse-sync';
@@ -61,10 +61,14 @@ export async function openSyncQueue(db: Db, options: SyncQueueOptions = {}): Pro
           ),
         );
     },
-    size: () => boss.getQueueSize(syncQueueName),
+    async size() {
+      const queue = await boss.getQueue(syncQueueName);
+      if (queue === null) throw new Error(`the queue ${syncQueueName} does not exist`);
+      return queue.queuedCount;
+    },
     async stop() {
       for (const id of workers) await boss.offWork(id);
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
 }

@@ -141,7 +141,7 @@ describeEachDb('GitHub through the sync engine', (handle) => {
         requestedBy: 'test',
       });
       let kills = 0;
-      for (const delay of [1200, 1500, 1800, 2200, 2600]) {
+      for (const delay of [300, 700, 1200, 1800, 2600]) {
         const outcome = await runSyncChild(
           [handle.url!, tenantId, String(run.id)],
           delay + Math.floor(Math.random() * 400),

@@ -1,14 +1,7 @@
+import type { ResponseOf } from '../../../lib/api/api-types.ts';
+
 /** An item of GET /integrations (credentials never come back: only `hasSecrets`). */
-export interface Integration {
-  readonly id: number;
-  readonly kind: string;
-  readonly name: string;
-  readonly config: unknown;
-  readonly hasSecrets: boolean;
-  readonly syncIntervalSeconds: number;
-  readonly enabled: boolean;
-  readonly maxFailedShare: number;
-}
+export type Integration = ResponseOf<'/integrations'>['items'][number];
 
 /** PATCH /integrations/:id: what an admin may change. */
 export interface IntegrationChange {

@@ -1,3 +1,5 @@
+import type { ResponseOf } from '../../../lib/api/api-types.ts';
+
 /** An item of GET /deployments (and GET /deployments/:id with its commits). */
 export interface FailureReason {
   readonly kind: 'incident' | 'rollback' | 'revert' | 'hotfix' | string;
@@ -29,16 +31,5 @@ export interface DeploymentDetail extends Deployment {
   readonly commitsTruncated: boolean;
 }
 
-export interface Incident {
-  readonly id: number;
-  readonly source: string;
-  readonly externalId: string;
-  readonly title: string;
-  readonly url: string | null;
-  readonly severity: string | null;
-  readonly status: 'open' | 'resolved';
-  readonly repository: string | null;
-  readonly deploymentId: number | null;
-  readonly startedAt: string;
-  readonly resolvedAt: string | null;
-}
+/** An item of GET /incidents. */
+export type Incident = ResponseOf<'/incidents'>['items'][number];

@@ -8,6 +8,7 @@ function pr(number: number, overrides: Partial<PullRequest>): PullRequest {
   return {
     id: number,
     source: 'github',
+    externalId: `PR_${number}`,
     repository: 'acme/api',
     number,
     title: `PR ${number}`,
@@ -15,10 +16,14 @@ function pr(number: number, overrides: Partial<PullRequest>): PullRequest {
     state: 'merged',
     isDraft: false,
     author: { login: 'ada', name: null, isBot: false },
+    headBranch: `feature-${number}`,
+    baseBranch: 'main',
     additions: 10,
     deletions: 0,
+    labels: [],
     createdAt: '2026-01-01T00:00:00Z',
     mergedAt: '2026-01-02T00:00:00Z',
+    closedAt: '2026-01-02T00:00:00Z',
     updatedAt: '2026-01-02T00:00:00Z',
     ...overrides,
   };
