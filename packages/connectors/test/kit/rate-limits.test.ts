@@ -129,6 +129,64 @@ describe('GitHub policy', () => {
     },
   );
 
+  // GraphQL reports a spent budget as HTTP 200 with errors and no data, not as 403/429.
+  it.each(['RATE_LIMIT', 'RATE_LIMITED'])(
+    'waits out a GraphQL primary limit (200 with errors[].type %s) until x-ratelimit-reset + 1 s',
+    async (type) => {
+      server.fault({
+        status: 200,
+        headers: {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': epochSeconds('2025-03-01T12:20:00Z'),
+        },
+        json: { errors: [{ type, message: 'API rate limit exceeded for user ID 1.' }] },
+      });
+      const http = github();
+
+      const response = await http.request({ url: '/items' });
+
+      expect(response.body).toEqual([{ id: 1 }]);
+      expect(time.sleeps).toEqual([1_201_000]);
+      expect(events).toEqual([
+        {
+          type: 'rate_limit_wait',
+          ms: 1_201_000,
+          until: '2025-03-01T12:20:01.000Z',
+          reason: 'github graphql limit',
+        },
+      ]);
+      expect(http.stats).toMatchObject({ requests: 2, retries: 0, rateLimitWaits: 1 });
+    },
+  );
+
+  it('waits a GraphQL secondary limit (200, RATE_LIMIT, budget left) one minute, then longer', async () => {
+    server.fault(
+      {
+        status: 200,
+        headers: { 'x-ratelimit-remaining': '4000' },
+        json: { errors: [{ type: 'RATE_LIMIT', message: 'You have exceeded a secondary rate limit.' }] },
+      },
+      { times: 2 },
+    );
+    const http = github();
+
+    await http.request({ url: '/items' });
+
+    expect(time.sleeps).toEqual([60_000, 120_000]);
+    expect(http.stats).toMatchObject({ requests: 3, retries: 0, rateLimitWaits: 2 });
+  });
+
+  it('passes GraphQL errors that are not limits through to the caller', async () => {
+    server.fault({ status: 200, json: { errors: [{ type: 'NOT_FOUND', message: 'no such repository' }] } });
+    const http = github();
+
+    const response = await http.request({ url: '/items' });
+
+    expect(response.body).toEqual({ errors: [{ type: 'NOT_FOUND', message: 'no such repository' }] });
+    expect(time.sleeps).toEqual([]);
+  });
+
   it('waits retry-after on a secondary limit', async () => {
     server.fault({
       status: 403,

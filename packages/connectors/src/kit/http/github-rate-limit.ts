@@ -7,6 +7,11 @@
  * 3. Otherwise a secondary limit ("secondary rate limit" in the message) → wait at least one
  *    minute, growing exponentially while the limit persists.
  * A 403 matching none of these is a permission problem, not a limit, so it is left to the client.
+ *
+ * GraphQL answers a spent budget differently: HTTP 200 with `errors[].type` `RATE_LIMIT` (older
+ * servers `RATE_LIMITED`) and no data. That is a primary limit when `x-ratelimit-remaining` is 0
+ * (wait until `x-ratelimit-reset`), otherwise a secondary one (points per minute, concurrency):
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api
  */
 import { parseRetryAfter, retryAfterRateLimitPolicy, type RateLimitPolicy } from './rate-limit.ts';
 
@@ -34,6 +39,18 @@ export const githubRateLimitPolicy: RateLimitPolicy = (response, { now, consecut
     }
     return undefined; // a 403 that is about permissions
   }
+  if (status === 200 && isGraphqlRateLimit(response.body)) {
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    if (retryAfter !== undefined) return { until: retryAfter, retry: true, reason: 'github graphql limit' };
+    if (remaining === '0' && resetAt !== undefined) {
+      return { until: Math.max(now, resetAt + resetMarginMs), retry: true, reason: 'github graphql limit' };
+    }
+    return {
+      until: now + secondaryMinimumMs * 2 ** consecutive,
+      retry: true,
+      reason: 'github graphql limit',
+    };
+  }
   if (status === 503) return retryAfterRateLimitPolicy(response, { now, consecutive });
   // Proactive: this answer spent the last request of the window; the next one would be refused.
   if (remaining === '0' && resetAt !== undefined && resetAt + resetMarginMs > now) {
@@ -45,6 +62,16 @@ export const githubRateLimitPolicy: RateLimitPolicy = (response, { now, consecut
 function resetTime(value: string | null): number | undefined {
   if (value == null || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value) * 1000;
+}
+
+const graphqlLimitTypes = new Set(['RATE_LIMIT', 'RATE_LIMITED']);
+
+function isGraphqlRateLimit(body: unknown): boolean {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.some((e) => graphqlLimitTypes.has((e as { type?: unknown } | null)?.type as string))
+  );
 }
 
 function isSecondaryLimit(body: unknown): boolean {
