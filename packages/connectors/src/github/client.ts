@@ -59,7 +59,9 @@ export async function graphql<T>(
     if (repository !== undefined && errors.some((e) => e.type === 'NOT_FOUND')) {
       throw repositoryNotFound(repository);
     }
-    const code = errors.some((e) => e.type === 'RATE_LIMITED' || e.type === 'RATE_LIMIT') ? 'SOURCE_RATE_LIMITED' : 'SOURCE_HTTP_ERROR';
+    const code = errors.some((e) => e.type === 'RATE_LIMITED' || e.type === 'RATE_LIMIT')
+      ? 'SOURCE_RATE_LIMITED'
+      : 'SOURCE_HTTP_ERROR';
     throw new PulseError(code, {
       message: `GitHub GraphQL: ${errors.map((e) => e.message ?? e.type ?? 'error').join('; ')}`,
     });

@@ -123,6 +123,30 @@ describe('GitHub connector, every stream', () => {
     ]);
   });
 
+  it('keeps a superseded (INACTIVE) deployment as the success it was, finished when it succeeded', async () => {
+    server = await startFakeGithub(generateOrganisation({ repositories: 1, pullsPerRepository: 3 }));
+    const repo = server.model.repositories[0]!;
+    const succeeded = repo.deployments.filter((d) => d.statuses.at(-1)!.state === 'SUCCESS');
+    const failed = repo.deployments.find((d) => d.statuses.at(-1)!.state === 'FAILURE');
+    expect(succeeded.length).toBeGreaterThan(1);
+    const before = ofType((await syncAll(githubContext(server, {}))).records, 'deployment');
+    // A newer deployment replaces the older successes: GitHub adds an INACTIVE status to each,
+    // dated at the replacement. A failed one that is retired manually stays a failure.
+    for (const d of succeeded) d.statuses.push({ state: 'INACTIVE', createdAt: '2026-06-01T00:00:00Z' });
+    failed?.statuses.push({ state: 'INACTIVE', createdAt: '2026-06-01T00:00:00Z' });
+    const after = ofType((await syncAll(githubContext(server, {}))).records, 'deployment');
+    expect(after).toEqual(before);
+    expect(after.filter((d) => d.finishedAt === '2026-06-01T00:00:00Z')).toEqual([]);
+    // One that never had a visible outcome before INACTIVE: a success, finished when created.
+    const bare = succeeded[0]!;
+    bare.statuses.splice(0, bare.statuses.length, { state: 'INACTIVE', createdAt: '2026-06-01T00:00:00Z' });
+    const third = ofType((await syncAll(githubContext(server, {}))).records, 'deployment');
+    expect(third.find((d) => d.externalId === bare.id)).toMatchObject({
+      status: 'success',
+      finishedAt: bare.createdAt,
+    });
+  });
+
   it('fails only the partitions of a repository that is gone', async () => {
     server = await startFakeGithub(generateOrganisation({ repositories: 2, pullsPerRepository: 3 }));
     server.model.repositories[1]!.deleted = true;

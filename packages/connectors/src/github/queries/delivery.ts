@@ -1,7 +1,10 @@
 /** Queries for deployments, releases, tags and merge-commit checks (100 per page). */
 import { pageInfo } from './fragments.ts';
 
-const deploymentFields = `id environment commitOid createdAt ref { name } latestStatus { state createdAt logUrl }`;
+// The last few statuses too: a superseded deployment's latest status is INACTIVE, dated when it was
+// replaced; its outcome and finish time are those of the status before.
+const deploymentFields = `id environment commitOid createdAt ref { name } latestStatus { state createdAt logUrl }
+  statuses(last: 5) { nodes { state createdAt } }`;
 
 export const deploymentsQuery = `query Deployments($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {

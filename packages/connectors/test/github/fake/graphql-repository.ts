@@ -1,5 +1,5 @@
 /** The Repository object of the fake GitHub's GraphQL API. */
-import { actorView, commitView, connection, pullView } from './graphql-views.ts';
+import { actorView, commitView, connection, pullView, type ConnectionArgs } from './graphql-views.ts';
 import { fullName, type FakeRepository } from './model.ts';
 
 interface ListArgs {
@@ -114,6 +114,11 @@ export function deploymentView(repo: FakeRepository, deployment: FakeRepository[
     task: 'deploy',
     updatedAt: latest?.createdAt ?? deployment.createdAt,
     creator: actorView(null),
+    statuses: (args: ConnectionArgs) =>
+      connection(
+        deployment.statuses.map((s) => ({ __typename: 'DeploymentStatus', ...s, updatedAt: s.createdAt })),
+        args,
+      ),
     latestStatus: latest
       ? {
           __typename: 'DeploymentStatus',

@@ -11,7 +11,7 @@ import {
   type FakeUser,
 } from './model.ts';
 
-interface ConnectionArgs {
+export interface ConnectionArgs {
   first?: number;
   last?: number;
   after?: string;
