@@ -53,7 +53,9 @@ function clean(value: unknown, cleaning: { changed: boolean }): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => clean(item, cleaning));
   if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k, cleaning), clean(v, cleaning)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [clean(k, cleaning), clean(v, cleaning)]),
+    );
   return value;
 }
 
