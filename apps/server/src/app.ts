@@ -37,6 +37,8 @@ export interface AppDeps {
   readonly streamOptions?: StreamOptions;
   /** CORS, security headers, proxy trust and login rate limit (defaults: same origin only, strict headers). */
   readonly http?: Partial<HttpPolicy> & { trustProxy?: boolean; loginAttemptsPerMinute?: number };
+  /** Longest period of a report or listing, and the report statement timeout (api/limits.ts). */
+  readonly limits?: ApiDeps['limits'];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stream,
     contentSecurityPolicy: policy.contentSecurityPolicy,
     loginAttemptsPerMinute: deps.http?.loginAttemptsPerMinute,
+    limits: deps.limits,
   });
   if (deps.webRoot !== null) registerWebAssets(app, deps.webRoot);
   const sockets = createStreamServer(

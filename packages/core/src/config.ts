@@ -156,6 +156,27 @@ export const settings = {
       .min(1, 'must be at least 1')
       .max(100_000, 'must be at most 100000'),
   },
+  PULSE_API_MAX_RANGE_DAYS: {
+    description:
+      'Longest period (to - from, in days) a metric report or a listing with both bounds may ask for; longer ones are refused with DATE_RANGE_TOO_LARGE.',
+    example: '730',
+    default: '3653',
+    schema: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(3_000_000, 'must be at most 3000000'),
+  },
+  PULSE_REPORT_TIMEOUT_SECONDS: {
+    description:
+      'How long the statements of one metric report or listing may run (PostgreSQL statement_timeout) before the request is answered with REPORT_TIMEOUT (503). The embedded database cannot stop a statement, so there only the period limit applies.',
+    example: '30',
+    default: '15',
+    schema: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .min(0.1, 'must be at least 0.1')
+      .max(3600, 'must be at most 3600'),
+  },
   PULSE_CONFIG_FILE: {
     description: 'Optional JSON file with any of these settings as keys; environment variables override it.',
     example: '/etc/pulse/config.json',

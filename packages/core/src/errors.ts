@@ -361,6 +361,16 @@ export const errorRegistry = {
     message: 'The input is invalid.',
     hint: 'The message names the field that is wrong and what is expected.',
   },
+  DATE_RANGE_TOO_LARGE: {
+    status: 400,
+    message: 'The period from "from" to "to" is longer than this server allows.',
+    hint: 'Ask for a shorter period (at most PULSE_API_MAX_RANGE_DAYS days, 3653 by default), or several periods one after another.',
+  },
+  REPORT_TIMEOUT: {
+    status: 503,
+    message: 'The report took longer than this server allows and was stopped.',
+    hint: 'Ask for a shorter period or fewer repositories, or try again later; the operator sets the limit with PULSE_REPORT_TIMEOUT_SECONDS.',
+  },
   NOT_FOUND: {
     status: 404,
     message: 'No such resource.',

@@ -36,3 +36,10 @@ describe('period bounds', () => {
     );
   });
 });
+
+it('refuses instants outside 1970..9999, year 0000 included', () => {
+  for (const text of ['0000-01-01', '0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '0001-01-01'])
+    expect(() => parseInstant(text, 'UTC', '--from'), text).toThrow(/is not a date/);
+  expect(parseInstant('1970-01-01', 'UTC', '--from').toISOString()).toBe('1970-01-01T00:00:00.000Z');
+  expect(parseInstant('9999-12-31', 'UTC', '--to').toISOString()).toBe('9999-12-31T00:00:00.000Z');
+});

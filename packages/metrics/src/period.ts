@@ -1,5 +1,5 @@
 /** Period checks shared by every metric query. */
-import { PulseError } from '@pulse/core';
+import { inInstantRange, PulseError } from '@pulse/core';
 
 export type Granularity = 'day' | 'week' | 'month';
 export const granularities: readonly Granularity[] = ['day', 'week', 'month'];
@@ -26,7 +26,7 @@ export function assertTimeZone(timeZone: string): void {
 
 /**
  * Reads a period bound: a date (YYYY-MM-DD, midnight in `timeZone`) or an ISO timestamp with an
- * offset. Throws VALIDATION_FAILED naming `what` otherwise.
+ * offset, between 1970 and the end of 9999. Throws VALIDATION_FAILED naming `what` otherwise.
  */
 export function parseInstant(text: string, timeZone: string, what: string): Date {
   assertTimeZone(timeZone);
@@ -39,13 +39,13 @@ export function parseInstant(text: string, timeZone: string, what: string): Date
     const instant = guess - offsetMs(first, timeZone);
     const check = new Date(guess);
     const real = check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
-    if (real && !Number.isNaN(instant)) return new Date(instant);
-  } else if (/^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) {
+    if (real && inInstantRange(instant)) return new Date(instant);
+  } else if (/^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:?\d{2})$/.test(text) && inInstantRange(Date.parse(text))) {
     return new Date(text);
   }
   throw new PulseError('VALIDATION_FAILED', {
     message: `${what} "${text}" is not a date.`,
-    hint: 'Use YYYY-MM-DD (midnight in the chosen time zone) or an ISO timestamp such as 2026-03-01T00:00:00Z.',
+    hint: 'Use YYYY-MM-DD (midnight in the chosen time zone) or an ISO timestamp such as 2026-03-01T00:00:00Z, between 1970 and 9999.',
   });
 }
 

@@ -1,6 +1,6 @@
 /** GET/POST /api-keys and DELETE /api-keys/:id: an admin manages the tenant's API keys. */
 import { z } from 'zod';
-import { PulseError } from '@pulse/core';
+import { instant, PulseError } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import { apiKeyScopes, createApiKey, forgetApiKey } from '../auth/api-keys.ts';
 import { route, type ApiRoute } from './route.ts';
@@ -69,7 +69,7 @@ export function apiKeyRoutes(deps: { db: Db }): ApiRoute[] {
       body: z.strictObject({
         name: z.string().min(1).max(100),
         scopes: z.array(z.enum(apiKeyScopes)).min(1),
-        expiresAt: z.iso.datetime({ offset: true }).optional(),
+        expiresAt: instant.optional(),
       }),
       response: z.object({
         id: z.string().uuid(),

@@ -18,6 +18,7 @@ import { userRoutes } from './user-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { allowScripts, scriptHash } from '../routes/http-policy.ts';
 import { integrationRoutes, type SyncDeps } from './integration-routes.ts';
+import { defaultLimits, type ApiLimits } from './limits.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { pushRoutes } from './push-routes.ts';
@@ -39,6 +40,8 @@ export interface ApiDeps {
   readonly loginAttemptsPerMinute?: number | undefined;
   /** Publishes and delivers stream events (default: an idle bus, for listing the routes). */
   readonly stream?: StreamBus | undefined;
+  /** Longest period and report statement timeout (default: ten years, 15 s). */
+  readonly limits?: Partial<ApiLimits> | undefined;
 }
 
 export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiRoute[] {
@@ -49,14 +52,15 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   };
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);
   const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
-  const withFacts = { ...deps, facts, stream };
+  const limits: ApiLimits = { ...defaultLimits, ...deps.limits };
+  const withFacts = { ...deps, facts, stream, limits };
   return [
     ...authRoutes({ db: deps.db, tokens, loginAttemptsPerMinute: deps.loginAttemptsPerMinute }),
     ...apiKeyRoutes(deps),
     ...integrationRoutes({ ...deps, sync, stream, facts }),
     ...metricsRoutes(withFacts),
     ...pushRoutes(withFacts),
-    ...dataRoutes(deps),
+    ...dataRoutes({ db: deps.db, limits }),
     ...tenantRoutes(deps),
     ...userRoutes(deps),
     ...teamRoutes(withFacts),

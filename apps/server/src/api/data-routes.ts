@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { PulseError } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
-import { listRoute, repositoryFilter, timeFilters } from './list.ts';
+import { listRoute, repositoryFilter, timeFilters, type ListSpec } from './list.ts';
+import type { ApiLimits } from './limits.ts';
 import { numericId, route, type ApiRoute } from './route.ts';
 
 const repositoryJoin = 'JOIN repositories r ON r.tenant_id = t.tenant_id AND r.id = t.repository_id';
@@ -63,9 +64,10 @@ const deploymentSchema = z.object({
 const deploymentFrom = `deployments t ${repositoryJoin}
   LEFT JOIN deployment_facts f ON f.tenant_id = t.tenant_id AND f.deployment_id = t.id`;
 
-export function dataRoutes(deps: { db: Db }): ApiRoute[] {
+export function dataRoutes(deps: { db: Db; limits?: ApiLimits | undefined }): ApiRoute[] {
+  const list = (spec: ListSpec) => listRoute(deps.db, spec, deps.limits);
   return [
-    listRoute(deps.db, {
+    list({
       path: '/repositories',
       summary: 'Repositories, by full name.',
       tag: 'data',
@@ -94,7 +96,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         },
       },
     }),
-    listRoute(deps.db, {
+    list({
       path: '/pull-requests',
       summary: 'Pull requests, newest first by default.',
       tag: 'data',
@@ -136,7 +138,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         ...timeFilters('t.created_at'),
       },
     }),
-    listRoute(deps.db, {
+    list({
       path: '/deployments',
       summary: 'Deployments with the number of changes each shipped and why it counts as failed.',
       tag: 'data',
@@ -197,7 +199,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         });
       },
     }),
-    listRoute(deps.db, {
+    list({
       path: '/incidents',
       summary: 'Incidents, newest first by default.',
       tag: 'data',
@@ -227,7 +229,7 @@ export function dataRoutes(deps: { db: Db }): ApiRoute[] {
         ...timeFilters('t.started_at'),
       },
     }),
-    listRoute(deps.db, {
+    list({
       path: '/work-items',
       summary: 'Work items (issues of Jira and other trackers), newest first by default.',
       tag: 'data',

@@ -4,8 +4,10 @@
  * caller's tenant. A page never skips or repeats rows while rows are added, unlike offsets.
  */
 import { z } from 'zod';
-import { PulseError } from '@pulse/core';
+import { instant, PulseError } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
+import { isCleanText } from './input-text.ts';
+import { assertRange, defaultLimits, timeInput, withStatementTimeout, type ApiLimits } from './limits.ts';
 import { route, type ApiRoute } from './route.ts';
 
 export interface ListFilter {
@@ -30,14 +32,24 @@ export interface ListSpec {
   readonly filters: Readonly<Record<string, ListFilter>>;
 }
 
-const cursorSchema = z.tuple([z.string(), z.union([z.string(), z.number()]), z.number().int()]);
+/**
+ * A cursor's parts: the ordering it was made for, the last row's sort key and its id. Every
+ * part is checked, not just the shape: a forged value of the wrong type (a number for a
+ * timestamp, a NUL in a text, an id beyond bigint) would otherwise fail inside SQL, a 500.
+ */
+const cursorValue = {
+  timestamptz: instant,
+  text: z.string().max(1000).refine(isCleanText),
+} as const;
+const cursorSchema = z.tuple([z.string(), z.unknown(), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]);
 
 /** The cursor's sort key and row id; it must come from a page of the same sort and order. */
-function decodeCursor(text: string, ordering: string): [string | number, number] {
+function decodeCursor(text: string, ordering: string, type: 'timestamptz' | 'text'): [string, number] {
   try {
-    const [made, value, id] = cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    const decoded: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    const [made, value, id] = cursorSchema.parse(decoded);
     if (made !== ordering) throw new Error('another ordering');
-    return [value, id];
+    return [cursorValue[type].parse(value), id];
   } catch {
     throw new PulseError('VALIDATION_FAILED', {
       message: 'query.cursor: not a cursor of this listing.',
@@ -50,7 +62,8 @@ function decodeCursor(text: string, ordering: string): [string | number, number]
 const encodeCursor = (ordering: string, value: unknown, id: number) =>
   Buffer.from(JSON.stringify([ordering, value, id])).toString('base64url');
 
-export function listRoute(db: Db, spec: ListSpec): ApiRoute {
+export function listRoute(db: Db, spec: ListSpec, limits: ApiLimits = defaultLimits): ApiRoute {
+  const bounded = withStatementTimeout(db, limits.reportTimeoutMs);
   const sortNames = Object.keys(spec.sorts) as [string, ...string[]];
   const query = z.strictObject({
     ...Object.fromEntries(Object.entries(spec.filters).map(([name, f]) => [name, f.schema.optional()])),
@@ -84,9 +97,12 @@ export function listRoute(db: Db, spec: ListSpec): ApiRoute {
       const where: string[] = [];
       for (const [name, filter] of Object.entries(spec.filters))
         if (q[name] !== undefined) where.push(filter.where(param(q[name])));
+      // Both bounds given: the period is capped like a report's (one bound alone is no period).
+      if (typeof q.from === 'string' && typeof q.to === 'string')
+        assertRange(new Date(q.from), new Date(q.to), limits);
       const op = q.order === 'desc' ? '<' : '>';
       if (q.cursor !== undefined) {
-        const [value, id] = decodeCursor(q.cursor, `${q.sort}:${q.order}`);
+        const [value, id] = decodeCursor(q.cursor, `${q.sort}:${q.order}`, sort.type);
         where.push(`(${sort.expr}, t.id) ${op} (${param(value)}::${sort.type}, ${param(id)}::bigint)`);
       }
       const sql = `SELECT t.id AS k_id, ${sort.expr} AS k_value, ${spec.item} AS item
@@ -94,7 +110,7 @@ export function listRoute(db: Db, spec: ListSpec): ApiRoute {
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${sort.expr} ${q.order}, t.id ${q.order}
         LIMIT ${param(q.limit + 1)}`;
-      const result = await withTenant(db, principal.tenantId, (tx) =>
+      const result = await withTenant(bounded, principal.tenantId, (tx) =>
         tx.query<{ k_id: number; k_value: Date | string; item: unknown }>(sql, params),
       );
       const rows = result.rows.slice(0, q.limit);
@@ -118,17 +134,11 @@ export const repositoryFilter: ListFilter = {
 export function timeFilters(expr: string): Record<string, ListFilter> {
   return {
     from: {
-      schema: z.iso
-        .datetime({ offset: true })
-        .or(z.iso.date())
-        .describe(`Only items with ${expr} at or after this instant.`),
+      schema: timeInput.describe(`Only items with ${expr} at or after this instant.`),
       where: (p) => `${expr} >= ${p}::timestamptz`,
     },
     to: {
-      schema: z.iso
-        .datetime({ offset: true })
-        .or(z.iso.date())
-        .describe(`Only items with ${expr} before this instant.`),
+      schema: timeInput.describe(`Only items with ${expr} before this instant.`),
       where: (p) => `${expr} < ${p}::timestamptz`,
     },
   };

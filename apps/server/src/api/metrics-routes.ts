@@ -9,6 +9,7 @@ import type { Db } from '@pulse/db';
 import { doraSummary, prSummary, reportQuery, type BenchmarkYear } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
 import type { StreamBus } from '../stream/bus.ts';
+import { assertRange, defaultLimits, timeInput, withStatementTimeout, type ApiLimits } from './limits.ts';
 import { MetricsCache } from './metrics-cache.ts';
 import { route, type ApiRoute } from './route.ts';
 
@@ -17,8 +18,8 @@ const many = z
   .transform((v) => (Array.isArray(v) ? v : [v]));
 
 const period = {
-  from: z.string().optional().describe('Start, YYYY-MM-DD or ISO timestamp (default: 90 days before `to`).'),
-  to: z.string().optional().describe('End, exclusive (default: now).'),
+  from: timeInput.optional().describe('Start, YYYY-MM-DD or ISO timestamp (default: 90 days before `to`).'),
+  to: timeInput.optional().describe('End, exclusive (default: now).'),
   timeZone: z.string().default('UTC').describe('IANA time zone of days, weeks and months.'),
   granularity: z.enum(['day', 'week', 'month']).default('week').describe('Series bucket.'),
   team: z.string().optional().describe('Only this team (key or name).'),
@@ -45,7 +46,15 @@ const prsQuery = z.strictObject(period);
 
 type PeriodQuery = z.infer<typeof prsQuery>;
 
-export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: StreamBus }): ApiRoute[] {
+export function metricsRoutes(deps: {
+  db: Db;
+  facts: FactsRefresher;
+  stream: StreamBus;
+  limits?: ApiLimits | undefined;
+}): ApiRoute[] {
+  const limits = deps.limits ?? defaultLimits;
+  // Reports run under a statement timeout; the facts refresh (refresh=true) does not.
+  const reports = withStatementTimeout(deps.db, limits.reportTimeoutMs);
   const cache = new MetricsCache();
   // Facts refreshed here, or data changed by any process (a worker's refresh included).
   deps.facts.onRefreshed((tenantId) => cache.invalidate(tenantId));
@@ -68,11 +77,11 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: Str
     void reply.type('application/json; charset=utf-8');
     return text;
   };
-  const prepare = (tenantId: string, q: PeriodQuery) =>
-    reportQuery(deps.db, tenantId, {
-      ...q,
-      repositories: q.repository,
-    });
+  const prepare = async (tenantId: string, q: PeriodQuery) => {
+    const query = await reportQuery(reports, tenantId, { ...q, repositories: q.repository });
+    assertRange(query.from, query.to, limits);
+    return query;
+  };
   return [
     route<z.infer<typeof doraQuery>>({
       method: 'GET',
@@ -85,7 +94,7 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: Str
       response: z.looseObject({}).describe('A DORA report: docs/metrics.md describes every field.'),
       handler: ({ principal, query, reply }) =>
         cached(reply, principal.tenantId, 'dora', query, async () =>
-          doraSummary(deps.db, principal.tenantId, {
+          doraSummary(reports, principal.tenantId, {
             ...(await prepare(principal.tenantId, query)),
             environment: query.environment ?? null,
             benchmark: query.benchmark,
@@ -102,7 +111,7 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: Str
       response: z.looseObject({}).describe('A pull request report: docs/metrics.md describes every field.'),
       handler: ({ principal, query, reply }) =>
         cached(reply, principal.tenantId, 'prs', query, async () =>
-          prSummary(deps.db, principal.tenantId, await prepare(principal.tenantId, query)),
+          prSummary(reports, principal.tenantId, await prepare(principal.tenantId, query)),
         ),
     }),
   ];

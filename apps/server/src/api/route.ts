@@ -10,6 +10,7 @@ import { PulseError } from '@pulse/core';
 import type { Db } from '@pulse/db';
 import type { Role, TokenKeys } from '../auth/access-token.ts';
 import { authenticate, requireRole, type Principal } from '../auth/principal.ts';
+import { assertCleanInput } from './input-text.ts';
 
 function requireAuth(principal: Principal, auth: Role | 'operator'): void {
   if (auth !== 'operator') return requireRole(principal, auth);
@@ -67,6 +68,13 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: read
       method: spec.method,
       url: apiPrefix + spec.path,
       handler: async (request, reply) => {
+        // Before authentication: the login route is public, and a NUL must never reach SQL.
+        assertCleanInput({
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          'headers.authorization': request.headers.authorization,
+        });
         const principal =
           spec.auth === 'public'
             ? undefined

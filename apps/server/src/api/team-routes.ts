@@ -5,7 +5,7 @@
  * team a deployment counts for.
  */
 import { z } from 'zod';
-import { PulseError } from '@pulse/core';
+import { instant, PulseError } from '@pulse/core';
 import { withTenant, type Db, type Tx } from '@pulse/db';
 import type { FactsRefresher } from '../facts-refresher.ts';
 import type { StreamBus } from '../stream/bus.ts';
@@ -230,7 +230,7 @@ export function teamRoutes(deps: { db: Db; facts: FactsRefresher; stream: Stream
       status: 201,
       body: z.strictObject({
         personId: z.number().int().positive(),
-        from: z.iso.datetime({ offset: true }).optional().describe('ISO timestamp; default now.'),
+        from: instant.optional().describe('ISO timestamp; default now.'),
         role: z.string().trim().min(1).max(100).optional(),
       }),
       response: memberItem,

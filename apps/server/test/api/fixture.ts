@@ -44,6 +44,8 @@ export interface FixtureOptions {
   /** PULSE_SECRET_KEY of the app (e.g. to share it with a child process); default: a new one. */
   readonly secretKey?: string;
   readonly streamOptions?: StreamOptions;
+  /** Period and report-time limits of the app (default: the server's defaults). */
+  readonly limits?: { maxRangeDays?: number; reportTimeoutMs?: number };
 }
 
 export async function apiFixture(
@@ -62,6 +64,7 @@ export async function apiFixture(
     // Every login of these tests comes from one address; the limit has tests of its own.
     http: { loginAttemptsPerMinute: 10_000 },
     ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   const a = await createTenant(db, { slug: `a-${suffix}` }, 'test');
   const b = await createTenant(db, { slug: `b-${suffix}` }, 'test');

@@ -10,8 +10,23 @@
  */
 import { z } from 'zod';
 
+/**
+ * The instants Pulse accepts, in milliseconds since the epoch: 1970-01-01T00:00:00Z up to the end
+ * of year 9999. PostgreSQL's timestamptz reaches further, but it has no year 0000 (an ISO year
+ * 0000 made a query fail), nothing Pulse measures lies outside, and JavaScript's Date and ISO
+ * 8601's four-digit years both end at 9999.
+ */
+export const instantRange = { min: Date.UTC(1970, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) };
+
+/** True for a parsed instant (ms) inside `instantRange`. */
+export const inInstantRange = (ms: number): boolean => ms >= instantRange.min && ms <= instantRange.max;
+
+export const instantRangeMessage = 'must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z';
+
 /** ISO 8601 date-time with an offset (`2026-03-02T10:00:00Z`, `2026-03-02T11:00:00+01:00`). */
-export const instant = z.iso.datetime({ offset: true });
+export const instant = z.iso
+  .datetime({ offset: true })
+  .refine((value) => inInstantRange(Date.parse(value)), instantRangeMessage);
 
 export const sourceName = z
   .string()

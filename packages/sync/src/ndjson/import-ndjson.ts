@@ -31,6 +31,8 @@ export interface ImportProgress {
   readonly written: number;
   readonly unchanged: number;
   readonly invalid: number;
+  /** Valid records stored after NUL characters or lone surrogates were taken out of their text. */
+  readonly cleaned: number;
   readonly deferred: number;
 }
 
@@ -60,7 +62,7 @@ export async function importNdjson(
   const ctx = { tenantId, integrationId: options.integrationId ?? null };
   const statistics = new StatisticsSchedule(db);
   const deferred = new DeferredRecords();
-  const tally = { lines: 0, records: 0, written: 0, unchanged: 0, invalid: 0 };
+  const tally = { lines: 0, records: 0, written: 0, unchanged: 0, invalid: 0, cleaned: 0 };
   const byType: Partial<Record<RecordType, number>> = {};
   const errors: LineError[] = [];
   const fail = (line: number, issue: LineIssue) => {
@@ -69,19 +71,37 @@ export async function importNdjson(
   };
   const progress = () => options.onProgress?.({ ...tally, deferred: deferred.count });
 
-  /** Writes a batch; unresolved records are set aside (or, on the last pass, reported). */
-  const flush = async (batch: NumberedRecord[], last: boolean): Promise<number> => {
-    if (batch.length === 0) return 0;
-    const records = batch.map((item) => item.record);
-    const result = await withTenant(db, tenantId, (tx) =>
-      writeRecords(tx, ctx, records, { unknownReferences: 'report' }),
-    );
+  /**
+   * Writes records in one transaction; unresolved ones are set aside (or, on the last pass,
+   * reported). When the database refuses the data (a value it cannot store), the batch is split
+   * in halves until the refused record stands alone and is reported as its line: one bad record
+   * never costs the valid ones around it.
+   */
+  const store = async (items: readonly NumberedRecord[], last: boolean): Promise<number> => {
+    const records = items.map((item) => item.record);
+    let result: Awaited<ReturnType<typeof writeRecords>>;
+    try {
+      result = await withTenant(db, tenantId, (tx) =>
+        writeRecords(tx, ctx, records, { unknownReferences: 'report' }),
+      );
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      if (items.length === 1) {
+        fail(items[0]!.line, {
+          path: '(record)',
+          message: `the database refused it: ${(error as Error).message}`,
+        });
+        return 0;
+      }
+      const half = Math.ceil(items.length / 2);
+      return (await store(items.slice(0, half), last)) + (await store(items.slice(half), last));
+    }
     tally.written += result.written;
     tally.unchanged += result.unchanged;
     for (const [type, n] of Object.entries(result.byType))
       byType[type as RecordType] = (byType[type as RecordType] ?? 0) + n;
     for (const u of result.unresolved) {
-      const item = batch[u.index]!;
+      const item = items[u.index]!;
       if (last)
         fail(item.line, {
           path: u.path,
@@ -90,9 +110,16 @@ export async function importNdjson(
       else await deferred.add(item);
     }
     await statistics.pageWritten(new Set(records.map((r) => r.type)));
+    return result.written + result.unchanged;
+  };
+
+  /** Writes a batch and empties it. */
+  const flush = async (batch: NumberedRecord[], last: boolean): Promise<number> => {
+    if (batch.length === 0) return 0;
+    const stored = await store(batch, last);
     batch.length = 0;
     progress();
-    return result.written + result.unchanged;
+    return stored;
   };
 
   try {
@@ -108,6 +135,11 @@ export async function importNdjson(
         seenContent = true;
         continue;
       }
+      if ('badUtf8' in line) {
+        fail(line.number, { path: '(line)', message: 'not valid UTF-8 text' });
+        seenContent = true;
+        continue;
+      }
       const parsed = parseLine(line.text);
       if (parsed.kind === 'blank') continue;
       if (parsed.kind === 'header') {
@@ -117,6 +149,7 @@ export async function importNdjson(
       } else if (parsed.kind === 'invalid') fail(line.number, parsed.issue);
       else {
         tally.records += 1;
+        if (parsed.cleaned) tally.cleaned += 1;
         batch.push({ line: line.number, record: parsed.record });
         if (batch.length >= batchSize) await flush(batch, false);
       }
@@ -143,6 +176,16 @@ export async function importNdjson(
   }
   errors.sort((a, b) => a.line - b.line);
   return { ...tally, deferred: 0, byType, errors };
+}
+
+/**
+ * An error of the data, not of the database: SQLSTATE class 22 (data exception: a value out of
+ * range, an untranslatable character) or 23 (a constraint). A lost connection is not one; it
+ * still ends the import.
+ */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
 function checkHeader(format: unknown, version: unknown): void {

@@ -4,9 +4,15 @@
  */
 
 export type Line =
-  { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLong: number };
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly tooLong: number }
+  | { readonly number: number; readonly badUtf8: true };
 
-/** Lines of `stream` (LF or CRLF), numbered from 1; a line longer than maxBytes yields its size. */
+/**
+ * Lines of `stream` (LF or CRLF), numbered from 1; a line longer than maxBytes yields its size,
+ * one that is not valid UTF-8 says so: decoding it leniently would turn the
+ * bytes into U+FFFD and store a record nobody wrote.
+ */
 export async function* readLines(
   stream: AsyncIterable<Uint8Array | string>,
   maxBytes: number,
@@ -17,9 +23,7 @@ export async function* readLines(
   let number = 0;
   const finish = (): Line => {
     number += 1;
-    const line: Line = dropped
-      ? { number, tooLong: size }
-      : { number, text: stripCr(Buffer.concat(parts, size).toString('utf8')) };
+    const line: Line = dropped ? { number, tooLong: size } : decode(number, Buffer.concat(parts, size));
     parts = [];
     size = 0;
     dropped = false;
@@ -43,6 +47,16 @@ export async function* readLines(
     }
   }
   if (size > 0 || parts.length > 0) yield finish();
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(number: number, bytes: Buffer): Line {
+  try {
+    return { number, text: stripCr(utf8.decode(bytes)) };
+  } catch {
+    return { number, badUtf8: true };
+  }
 }
 
 function stripCr(text: string): string {

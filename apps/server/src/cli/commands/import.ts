@@ -77,6 +77,10 @@ function printSummary(io: Io, tenant: string, r: ImportResult): void {
   io.stdout.write(
     `Imported into ${tenant}: ${r.lines} lines read, ${r.records} valid records: ${r.written} written, ${r.unchanged} unchanged; ${r.invalid} invalid.\n`,
   );
+  if (r.cleaned > 0)
+    io.stdout.write(
+      `${r.cleaned} record(s) had NUL characters or lone surrogates in their text; these were removed and the records kept.\n`,
+    );
   for (const e of r.errors.slice(0, shownErrors))
     io.stdout.write(`line ${e.line}: ${e.path}: ${e.message}\n`);
   if (r.invalid > shownErrors) io.stdout.write(`… and ${r.invalid - shownErrors} more invalid line(s).\n`);

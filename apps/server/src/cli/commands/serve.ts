@@ -58,6 +58,10 @@ export function serveCommand(io: Io): Command {
             trustProxy: config.PULSE_TRUST_PROXY,
             loginAttemptsPerMinute: config.PULSE_LOGIN_ATTEMPTS_PER_MINUTE,
           },
+          limits: {
+            maxRangeDays: config.PULSE_API_MAX_RANGE_DAYS,
+            reportTimeoutMs: config.PULSE_REPORT_TIMEOUT_SECONDS * 1000,
+          },
         });
         let worker: Worker | undefined;
         let stopping = false;

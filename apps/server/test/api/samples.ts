@@ -1,0 +1,111 @@
+/**
+ * One valid request per declared route (`METHOD path`), shared by the authorisation matrix and
+ * the input sweeps: built from the ids of rows the calling test made.
+ */
+import type { InjectOptions } from 'fastify';
+import type { ApiFixture } from './fixture.ts';
+
+export interface Ids {
+  keyId: string;
+  deploymentId: number;
+  integrationId: number;
+  runId: number;
+  userId: string;
+  teamId: number;
+  personId: number;
+  otherPersonId: number;
+  jiraId: number;
+}
+
+export const unique = () => Math.random().toString(36).slice(2, 10);
+
+export function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
+  return {
+    // An unknown account: a wrong password of a real one would lock it during the matrix.
+    'POST /auth/login': { payload: { email: 'nobody-matrix@a.example', password: 'wrong' } },
+    'POST /auth/refresh': { payload: { refreshToken: 'pulse_rt_unknown' } },
+    'POST /auth/logout': { payload: { refreshToken: 'pulse_rt_unknown' } },
+    'GET /me': {},
+    'GET /api-keys': {},
+    'POST /api-keys': { payload: { name: 'matrix', scopes: ['read'] } },
+    'DELETE /api-keys/:id': { url: `/api/v1/api-keys/${ids.keyId}` },
+    'GET /metrics/dora': { query: { from: '2026-01-01', to: '2026-04-01' } },
+    'GET /metrics/prs': { query: { from: '2026-01-01', to: '2026-04-01' } },
+    'GET /repositories': {},
+    'GET /pull-requests': { query: { state: 'merged', limit: '5' } },
+    'GET /deployments': {},
+    'GET /deployments/:id': { url: `/api/v1/deployments/${ids.deploymentId}` },
+    'GET /incidents': {},
+    'GET /work-items': {},
+    'GET /integrations': {},
+    'POST /integrations': {
+      payload: { kind: 'git', name: `matrix-${Math.random().toString(36).slice(2, 10)}`, config: gitConfig },
+    },
+    'DELETE /integrations/:id': { url: `/api/v1/integrations/${ids.integrationId}` },
+    'POST /integrations/:id/test': { url: `/api/v1/integrations/${ids.integrationId}/test` },
+    'POST /integrations/:id/sync': { url: `/api/v1/integrations/${ids.integrationId}/sync`, payload: {} },
+    'GET /sync-runs': {},
+    'GET /sync-runs/:id': { url: `/api/v1/sync-runs/${ids.runId}` },
+    'POST /sync-runs/:id/pause': { url: `/api/v1/sync-runs/${ids.runId}/pause` },
+    'POST /sync-runs/:id/resume': { url: `/api/v1/sync-runs/${ids.runId}/resume` },
+    'POST /sync-runs/:id/cancel': { url: `/api/v1/sync-runs/${ids.runId}/cancel` },
+    'POST /deployments': { payload: deployment('matrix-1') },
+    'POST /deployments/batch': { payload: { items: [deployment('matrix-2'), deployment('matrix-3')] } },
+    'POST /incidents': { payload: incident('matrix-1') },
+    'POST /incidents/batch': { payload: { items: [incident('matrix-2')] } },
+    'PATCH /integrations/:id': {
+      url: `/api/v1/integrations/${ids.integrationId}`,
+      payload: { syncIntervalMinutes: 30 },
+    },
+    'GET /integrations/:id/mappings': { url: `/api/v1/integrations/${ids.jiraId}/mappings` },
+    'PATCH /integrations/:id/mappings': {
+      url: `/api/v1/integrations/${ids.jiraId}/mappings`,
+      payload: { statuses: [{ source: 'In Review', category: 'waiting' }] },
+    },
+    'GET /tenant': {},
+    'PATCH /tenant': { payload: { branding: { primaryColor: '#1f6feb' } } },
+    'GET /tenants': {},
+    'POST /tenants': { payload: { slug: `matrix-${unique()}` } },
+    'GET /users': {},
+    'POST /users': { payload: { email: `matrix-${unique()}@a.example`, role: 'viewer' } },
+    'PATCH /users/:id': { url: `/api/v1/users/${ids.userId}`, payload: { role: 'member' } },
+    'DELETE /users/:id': { url: `/api/v1/users/${ids.userId}` },
+    'PATCH /me/preferences': { payload: { theme: 'dark' } },
+    'GET /teams': {},
+    'POST /teams': { payload: { name: `Matrix ${unique()}` } },
+    'PATCH /teams/:id': { url: `/api/v1/teams/${ids.teamId}`, payload: { name: `Renamed ${unique()}` } },
+    'DELETE /teams/:id': { url: `/api/v1/teams/${ids.teamId}` },
+    'GET /teams/:id/members': { url: `/api/v1/teams/${ids.teamId}/members` },
+    'POST /teams/:id/members': {
+      url: `/api/v1/teams/${ids.teamId}/members`,
+      payload: { personId: ids.personId },
+    },
+    'DELETE /teams/:id/members/:personId': { url: `/api/v1/teams/${ids.teamId}/members/${ids.personId}` },
+    'PUT /teams/:id/repositories': {
+      url: `/api/v1/teams/${ids.teamId}/repositories`,
+      payload: { repositories: ['acme/push'] },
+    },
+    'GET /people': {},
+    'POST /people/:id/merge': {
+      url: `/api/v1/people/${ids.personId}/merge`,
+      payload: { from: ids.otherPersonId },
+    },
+  };
+}
+
+export const gitConfig = { repositories: [{ path: '/nonexistent/matrix.git', name: 'acme/matrix' }] };
+export const deployment = (externalId: string) => ({
+  externalId,
+  repository: { fullName: 'acme/push' },
+  environment: 'production',
+  commitSha: 'c'.repeat(40),
+  status: 'success',
+  finishedAt: '2026-02-01T10:00:00Z',
+});
+export const incident = (externalId: string) => ({
+  externalId,
+  title: 'Checkout down',
+  status: 'resolved',
+  startedAt: '2026-02-01T11:00:00Z',
+  resolvedAt: '2026-02-01T12:00:00Z',
+});
