@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '@pulse/db';
 import { doraSummary, prSummary, reportQuery, type BenchmarkYear } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import { ReportsBusyError, type ReportSlots } from '../limits/report-slots.ts';
 import type { StreamBus } from '../stream/bus.ts';
 import { MetricsCache } from './metrics-cache.ts';
 import { route, type ApiRoute } from './route.ts';
@@ -45,14 +46,20 @@ const prsQuery = z.strictObject(period);
 
 type PeriodQuery = z.infer<typeof prsQuery>;
 
-export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: StreamBus }): ApiRoute[] {
+export function metricsRoutes(deps: {
+  db: Db;
+  facts: FactsRefresher;
+  stream: StreamBus;
+  reportSlots: ReportSlots;
+}): ApiRoute[] {
   const cache = new MetricsCache();
   // Facts refreshed here, or data changed by any process (a worker's refresh included).
   deps.facts.onRefreshed((tenantId) => cache.invalidate(tenantId));
   deps.stream.onData((tenantId) => cache.invalidate(tenantId));
   /**
    * The report of `query` as JSON text, from the cache unless it asked for a refresh. The text is
-   * cached, not the object: serialising a report costs more than finding it.
+   * cached, not the object: serialising a report costs more than finding it. A computation takes
+   * one of the tenant's report slots (limits/report-slots.ts); a cached answer takes none.
    */
   const cached = async (
     reply: FastifyReply,
@@ -64,9 +71,17 @@ export function metricsRoutes(deps: { db: Db; facts: FactsRefresher; stream: Str
     if (query.refresh) await deps.facts.now(tenantId);
     // Without from/to the period moves with the clock: such reports are keyed by the minute.
     const key = JSON.stringify([family, query, query.to === undefined ? Math.floor(Date.now() / 60_000) : 0]);
-    const text = await cache.get(tenantId, key, async () => JSON.stringify(await compute()));
-    void reply.type('application/json; charset=utf-8');
-    return text;
+    try {
+      const text = await cache.get(tenantId, key, () =>
+        deps.reportSlots.run(tenantId, async () => JSON.stringify(await compute())),
+      );
+      void reply.type('application/json; charset=utf-8');
+      return text;
+    } catch (error) {
+      if (error instanceof ReportsBusyError)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   };
   const prepare = (tenantId: string, q: PeriodQuery) =>
     reportQuery(deps.db, tenantId, {
