@@ -1,5 +1,8 @@
 /**
- * The fairness benchmark on PostgreSQL: `npm run bench:fairness [-- --seconds 10 --days 365 --heavy 16]`.
+ * The fairness benchmark on PostgreSQL:
+ * `npm run bench:fairness [-- --seconds 10 --days 365 --heavy 16 --store database]`.
+ *
+ * `--store memory` counts rate limits in the process instead, to see what the shared counters cost.
  *
  * Loads two demo organisations into a fresh database (dropped afterwards): tenant `demo`, whose
  * readers are measured, and tenant `heavy`, which floods uncached DORA reports. It serves the real
@@ -37,13 +40,15 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     days: { type: 'string', default: '365' },
     heavy: { type: 'string', default: '16' },
+    store: { type: 'string', default: 'database' },
   },
 });
 const seconds = Number(values.seconds);
 const days = Number(values.days);
 const heavyClients = Number(values.heavy);
-if (!(seconds >= 1 && days >= 7 && heavyClients >= 1))
-  throw new Error('--seconds ≥ 1, --days ≥ 7 and --heavy ≥ 1 are needed');
+const store = values.store;
+if (!(seconds >= 1 && days >= 7 && heavyClients >= 1) || (store !== 'database' && store !== 'memory'))
+  throw new Error('--seconds ≥ 1, --days ≥ 7, --heavy ≥ 1 and --store database|memory are needed');
 const readers = 100; // per group: DORA and listings
 const log = (message: string) =>
   console.error(`[bench fairness ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -127,7 +132,7 @@ try {
     webRoot: null,
     // The limiter counts every request in PostgreSQL, as in production, but refuses none of the
     // readers: the figures are of serving, and any 429 is reported apart.
-    rateLimits: { perMinute: 10_000_000, store: 'database' },
+    rateLimits: { perMinute: 10_000_000, store },
   });
   app.get('/hello', async () => ({ hello: 'world' }));
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -175,6 +180,7 @@ try {
     days,
     readers: 2 * readers,
     heavyClients,
+    rateLimitStore: store,
     hello,
     quiet: { ...quiet, ratio: ratio(quiet) },
     withHeavyTenant: { ...loaded, ratio: ratio(loaded), heavy: heavyFlood },
