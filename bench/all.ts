@@ -23,6 +23,7 @@ const suites: Record<string, Suite> = {
   git: { script: 'git.ts', quick: ['--commits', '10000'] },
   sync: { script: 'sync.ts', quick: ['--prs', '5000'] },
   api: { script: 'api.ts', quick: ['--seconds', '3'] },
+  fairness: { script: 'fairness.ts', quick: ['--seconds', '3', '--days', '30', '--heavy', '4'] },
   metrics: { script: 'run.ts', quick: ['--scale', '0.005', '--warm-calls', '5', '--baseline-calls', '1'] },
 };
 

@@ -15,6 +15,8 @@ import { registerPrometheus } from './routes/prometheus.ts';
 import { registerWebAssets } from './routes/web-assets.ts';
 import { defaultHttpPolicy, registerHttpPolicy, type HttpPolicy } from './routes/http-policy.ts';
 import { tokenKeys } from './auth/access-token.ts';
+import { defaultRateLimits, registerRateLimits, type RateLimitPolicy } from './limits/rate-limits.ts';
+import { defaultReportSlots, ReportSlots, type ReportSlotPolicy } from './limits/report-slots.ts';
 import { StreamBus } from './stream/bus.ts';
 import { createStreamServer, streamPath, type StreamOptions } from './stream/socket.ts';
 
@@ -39,6 +41,13 @@ export interface AppDeps {
   readonly http?: Partial<HttpPolicy> & { trustProxy?: boolean; loginAttemptsPerMinute?: number };
   /** Longest period of a report or listing, and the report statement timeout (api/limits.ts). */
   readonly limits?: ApiDeps['limits'];
+  /**
+   * Requests per minute per principal and per address (defaults: 600, 300) and where they are
+   * counted (default: in the database on PostgreSQL, so every node shares them; in memory on PGlite).
+   */
+  readonly rateLimits?: Partial<Omit<RateLimitPolicy, 'loginPerMinute'>>;
+  /** Reports of one tenant computed at once on this node, and its bounded wait (defaults: 4, 16, 5 s). */
+  readonly reportSlots?: Partial<ReportSlotPolicy>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -84,13 +93,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   facts.onRefreshed((tenantId) =>
     stream.publish(tenantId, 'data', { reason: 'metrics', integrationId: null }),
   );
+  const requestLimits = await registerRateLimits(app, deps, {
+    ...defaultRateLimits,
+    store: deps.db.kind === 'postgres' ? 'database' : 'memory',
+    ...deps.rateLimits,
+    loginPerMinute: deps.http?.loginAttemptsPerMinute ?? defaultRateLimits.loginPerMinute,
+  });
   registerApi(app, {
     ...deps,
     facts,
     stream,
     contentSecurityPolicy: policy.contentSecurityPolicy,
-    loginAttemptsPerMinute: deps.http?.loginAttemptsPerMinute,
+    requestLimits,
     limits: deps.limits,
+    reportSlots: new ReportSlots({ ...defaultReportSlots, ...deps.reportSlots }),
   });
   if (deps.webRoot !== null) registerWebAssets(app, deps.webRoot);
   const sockets = createStreamServer(

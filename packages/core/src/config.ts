@@ -32,6 +32,14 @@ const postgresUrl = z.string().refine((value) => {
   }
 }, 'must be a URL of the form postgres://USER:PASSWORD@HOST:PORT/DATABASE');
 
+function wholeNumber(min: number, max: number) {
+  return z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
 const optionalText = z
   .string()
   .transform((value) => (value.trim() === '' ? undefined : value.trim()))
@@ -140,21 +148,58 @@ export const settings = {
   },
   PULSE_TRUST_PROXY: {
     description:
-      'Take the client address from X-Forwarded-For (true behind a reverse proxy or load balancer). It is what login rate limits count by.',
+      'Take the client address from X-Forwarded-For (true behind a reverse proxy or load balancer). It is what login and per-address rate limits count by.',
     example: 'true',
     default: 'false',
     schema: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
   },
   PULSE_LOGIN_ATTEMPTS_PER_MINUTE: {
     description:
-      'Login attempts one client address may make per minute on one server, on top of the per-account lockout after five failures.',
+      'Login attempts one client address may make per minute, on top of the per-account lockout after five failures; counted across all servers on one PostgreSQL database.',
     example: '10',
     default: '20',
-    schema: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(100_000, 'must be at most 100000'),
+    schema: wholeNumber(1, 100_000),
+  },
+  PULSE_RATE_LIMIT_PER_MINUTE: {
+    description:
+      'API requests one API key or one user may make per minute (429 RATE_LIMITED beyond it); counted across all servers on one PostgreSQL database.',
+    example: '1200',
+    default: '600',
+    schema: wholeNumber(1, 1_000_000),
+  },
+  PULSE_RATE_LIMIT_ANONYMOUS_PER_MINUTE: {
+    description:
+      'API requests per minute from one client address to public routes or with a credential that fails (IPv6 addresses count by /64).',
+    example: '120',
+    default: '300',
+    schema: wholeNumber(1, 1_000_000),
+  },
+  PULSE_RATE_LIMIT_STORE: {
+    description:
+      'Where rate-limit counters live: `database` (shared by every server on the database), `memory` (this process only), or `auto`: database on PostgreSQL, memory on the embedded database.',
+    example: 'database',
+    default: 'auto',
+    schema: z.enum(['auto', 'database', 'memory'], { message: 'must be auto, database or memory' }),
+  },
+  PULSE_REPORT_CONCURRENCY: {
+    description:
+      'Metric reports (DORA, pull requests) one tenant may have computed at once on one server; cached answers do not count.',
+    example: '2',
+    default: '4',
+    schema: wholeNumber(1, 1_000),
+  },
+  PULSE_REPORT_QUEUE: {
+    description:
+      'Reports of one tenant that may wait for a free slot on one server; beyond it they get 429 REPORTS_BUSY at once.',
+    example: '8',
+    default: '16',
+    schema: wholeNumber(0, 100_000),
+  },
+  PULSE_REPORT_WAIT_MS: {
+    description: 'Longest wait of a report for a slot, in milliseconds, before 429 REPORTS_BUSY.',
+    example: '2000',
+    default: '5000',
+    schema: wholeNumber(0, 600_000),
   },
   PULSE_API_MAX_RANGE_DAYS: {
     description:

@@ -311,6 +311,16 @@ export const errorRegistry = {
     message: 'Too many login attempts from this address.',
     hint: 'Wait a minute (the Retry-After header says how long), then try again.',
   },
+  RATE_LIMITED: {
+    status: 429,
+    message: 'Too many requests from this API key, user or address.',
+    hint: 'Wait the seconds of the Retry-After header, then retry; spread requests out or cache answers. The limits are PULSE_RATE_LIMIT_PER_MINUTE and PULSE_RATE_LIMIT_ANONYMOUS_PER_MINUTE.',
+  },
+  REPORTS_BUSY: {
+    status: 429,
+    message: 'This tenant already computes as many reports at once as the server allows.',
+    hint: 'Retry after the seconds of the Retry-After header, or ask for fewer reports at once; repeated identical reports are answered from the cache. The limit is PULSE_REPORT_CONCURRENCY.',
+  },
   LOGIN_TENANT_AMBIGUOUS: {
     status: 400,
     message: 'This account belongs to several tenants (or none): name the tenant to log in to.',

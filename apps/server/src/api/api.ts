@@ -7,6 +7,8 @@ import { tokenKeys } from '../auth/access-token.ts';
 import { knownConnectors } from '../cli/sync-deps.ts';
 import { FactsRefresher } from '../facts-refresher.ts';
 import type { Logger } from '../logger.ts';
+import { ReportSlots } from '../limits/report-slots.ts';
+import type { RequestLimits } from '../limits/rate-limits.ts';
 import { StreamBus } from '../stream/bus.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -36,8 +38,8 @@ export interface ApiDeps {
   readonly facts?: FactsRefresher | undefined;
   /** The Content-Security-Policy of the server (the docs page adds its inline script to it). */
   readonly contentSecurityPolicy?: string | null | undefined;
-  /** Login attempts per client address and minute (default 20). */
-  readonly loginAttemptsPerMinute?: number | undefined;
+  /** Per-tenant slots of report computations (default: the default policy, this API's own). */
+  readonly reportSlots?: ReportSlots | undefined;
   /** Publishes and delivers stream events (default: an idle bus, for listing the routes). */
   readonly stream?: StreamBus | undefined;
   /** Longest period and report statement timeout (default: ten years, 15 s). */
@@ -54,11 +56,12 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   const stream = deps.stream ?? new StreamBus(deps.db, deps.log);
   const limits: ApiLimits = { ...defaultLimits, ...deps.limits };
   const withFacts = { ...deps, facts, stream, limits };
+  const reportSlots = deps.reportSlots ?? new ReportSlots();
   return [
-    ...authRoutes({ db: deps.db, tokens, loginAttemptsPerMinute: deps.loginAttemptsPerMinute }),
+    ...authRoutes({ db: deps.db, tokens }),
     ...apiKeyRoutes(deps),
     ...integrationRoutes({ ...deps, sync, stream, facts }),
-    ...metricsRoutes(withFacts),
+    ...metricsRoutes({ ...withFacts, reportSlots }),
     ...pushRoutes(withFacts),
     ...dataRoutes({ db: deps.db, limits }),
     ...tenantRoutes(deps),
@@ -68,10 +71,10 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
   ];
 }
 
-export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+export function registerApi(app: FastifyInstance, deps: ApiDeps & { requestLimits: RequestLimits }): void {
   const tokens = tokenKeys(deps.keyring);
   const routes = apiRoutes(deps, tokens);
-  registerRoutes(app, { db: deps.db, tokens }, routes);
+  registerRoutes(app, { db: deps.db, tokens, limits: deps.requestLimits }, routes);
   const document = openApiDocument(routes, apiVersion);
   app.get(`${apiPrefix}/openapi.json`, async () => document);
   // The docs page carries one inline script: the policy admits exactly that script by its hash.

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
 import type { TokenKeys } from '../auth/access-token.ts';
-import { LoginLimiter } from '../auth/login-limiter.ts';
 import { login, logout, refresh } from '../auth/sessions.ts';
 import { route, type ApiRoute } from './route.ts';
 import { brandingSchema, readTenant } from './tenant-routes.ts';
@@ -18,12 +17,7 @@ const session = z.object({
 
 const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
-export function authRoutes(deps: {
-  db: Db;
-  tokens: TokenKeys;
-  loginAttemptsPerMinute?: number | undefined;
-}): ApiRoute[] {
-  const limiter = new LoginLimiter(deps.loginAttemptsPerMinute ?? 20);
+export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
   return [
     route({
       method: 'POST',
@@ -42,10 +36,9 @@ export function authRoutes(deps: {
           .describe('Tenant slug or id; needed when the account has several.'),
       }),
       response: session,
-      handler: ({ body, request, reply }) => {
-        limiter.take(request.ip, (seconds) => void reply.header('retry-after', String(seconds)));
-        return login(deps.db, deps.tokens, body);
-      },
+      // Per client address, across servers (limits/rate-limits.ts); the per-account lockout is in sessions.ts.
+      limit: 'login',
+      handler: ({ body }) => login(deps.db, deps.tokens, body),
     }),
     route({
       method: 'POST',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '@pulse/db';
 import { doraSummary, prSummary, reportQuery, type BenchmarkYear } from '@pulse/metrics';
 import type { FactsRefresher } from '../facts-refresher.ts';
+import { ReportsBusyError, type ReportSlots } from '../limits/report-slots.ts';
 import type { StreamBus } from '../stream/bus.ts';
 import { assertRange, defaultLimits, timeInput, withStatementTimeout, type ApiLimits } from './limits.ts';
 import { MetricsCache } from './metrics-cache.ts';
@@ -51,6 +52,7 @@ export function metricsRoutes(deps: {
   facts: FactsRefresher;
   stream: StreamBus;
   limits?: ApiLimits | undefined;
+  reportSlots: ReportSlots;
 }): ApiRoute[] {
   const limits = deps.limits ?? defaultLimits;
   // Reports run under a statement timeout; the facts refresh (refresh=true) does not.
@@ -61,7 +63,8 @@ export function metricsRoutes(deps: {
   deps.stream.onData((tenantId) => cache.invalidate(tenantId));
   /**
    * The report of `query` as JSON text, from the cache unless it asked for a refresh. The text is
-   * cached, not the object: serialising a report costs more than finding it.
+   * cached, not the object: serialising a report costs more than finding it. A computation takes
+   * one of the tenant's report slots (limits/report-slots.ts); a cached answer takes none.
    */
   const cached = async (
     reply: FastifyReply,
@@ -73,9 +76,17 @@ export function metricsRoutes(deps: {
     if (query.refresh) await deps.facts.now(tenantId);
     // Without from/to the period moves with the clock: such reports are keyed by the minute.
     const key = JSON.stringify([family, query, query.to === undefined ? Math.floor(Date.now() / 60_000) : 0]);
-    const text = await cache.get(tenantId, key, async () => JSON.stringify(await compute()));
-    void reply.type('application/json; charset=utf-8');
-    return text;
+    try {
+      const text = await cache.get(tenantId, key, () =>
+        deps.reportSlots.run(tenantId, async () => JSON.stringify(await compute())),
+      );
+      void reply.type('application/json; charset=utf-8');
+      return text;
+    } catch (error) {
+      if (error instanceof ReportsBusyError)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   };
   const prepare = async (tenantId: string, q: PeriodQuery) => {
     const query = await reportQuery(reports, tenantId, { ...q, repositories: q.repository });

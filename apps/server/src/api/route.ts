@@ -10,6 +10,7 @@ import { PulseError } from '@pulse/core';
 import type { Db } from '@pulse/db';
 import type { Role, TokenKeys } from '../auth/access-token.ts';
 import { authenticate, requireRole, type Principal } from '../auth/principal.ts';
+import type { RequestLimits } from '../limits/rate-limits.ts';
 import { assertCleanInput } from './input-text.ts';
 
 function requireAuth(principal: Principal, auth: Role | 'operator'): void {
@@ -38,6 +39,8 @@ interface BaseRoute<Q, B> {
   /** The success body; omitted for 204. */
   readonly response?: z.ZodType;
   readonly status?: 200 | 201 | 204;
+  /** The rate limit of a public route: per address (default), or the stricter login one. */
+  readonly limit?: 'address' | 'login';
 }
 
 export type ApiRoute<Q = unknown, B = unknown> =
@@ -60,6 +63,7 @@ export function route<Q = undefined, B = undefined>(spec: ApiRoute<Q, B>): ApiRo
 export interface ApiDeps {
   readonly db: Db;
   readonly tokens: TokenKeys;
+  readonly limits: RequestLimits;
 }
 
 export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: readonly ApiRoute[]): void {
@@ -77,8 +81,8 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: read
         });
         const principal =
           spec.auth === 'public'
-            ? undefined
-            : await authenticate(deps.db, deps.tokens, request.headers.authorization);
+            ? await publicLimit(deps.limits, spec.limit, request, reply)
+            : await authenticated(deps, request, reply);
         if (principal !== undefined && spec.auth !== 'public') requireAuth(principal, spec.auth);
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
@@ -88,6 +92,36 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDeps, routes: read
       },
     });
   }
+}
+
+async function publicLimit(
+  limits: RequestLimits,
+  limit: 'address' | 'login' | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<undefined> {
+  await (limit === 'login' ? limits.login(request, reply) : limits.address(request, reply));
+  return undefined;
+}
+
+/**
+ * The principal of a request, counted against its own limit. A credential that fails counts
+ * against the client address instead, so guessing API keys or tokens is limited too.
+ */
+async function authenticated(
+  deps: ApiDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Principal> {
+  let principal: Principal;
+  try {
+    principal = await authenticate(deps.db, deps.tokens, request.headers.authorization);
+  } catch (error) {
+    await deps.limits.address(request, reply);
+    throw error;
+  }
+  await deps.limits.principal(request, reply, principal);
+  return principal;
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'query' | 'body'): T {

@@ -62,6 +62,16 @@ export function serveCommand(io: Io): Command {
             maxRangeDays: config.PULSE_API_MAX_RANGE_DAYS,
             reportTimeoutMs: config.PULSE_REPORT_TIMEOUT_SECONDS * 1000,
           },
+          rateLimits: {
+            perMinute: config.PULSE_RATE_LIMIT_PER_MINUTE,
+            anonymousPerMinute: config.PULSE_RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+            ...(config.PULSE_RATE_LIMIT_STORE === 'auto' ? {} : { store: config.PULSE_RATE_LIMIT_STORE }),
+          },
+          reportSlots: {
+            perTenant: config.PULSE_REPORT_CONCURRENCY,
+            queue: config.PULSE_REPORT_QUEUE,
+            waitMs: config.PULSE_REPORT_WAIT_MS,
+          },
         });
         let worker: Worker | undefined;
         let stopping = false;
