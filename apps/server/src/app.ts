@@ -36,7 +36,15 @@ export interface AppDeps {
   readonly stream?: StreamBus;
   readonly streamOptions?: StreamOptions;
   /** CORS, security headers, proxy trust and login rate limit (defaults: same origin only, strict headers). */
-  readonly http?: Partial<HttpPolicy> & { trustProxy?: boolean; loginAttemptsPerMinute?: number };
+  readonly http?: Partial<HttpPolicy> & {
+    /**
+     * The proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; default none. There
+     * is deliberately no "trust every hop": the client could then pick the address it is
+     * throttled by.
+     */
+    trustProxy?: readonly string[];
+    loginAttemptsPerMinute?: number;
+  };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -44,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: deps.http?.trustProxy ?? false,
+    trustProxy: deps.http?.trustProxy?.length ? [...deps.http.trustProxy] : false,
   });
   const policy = { ...defaultHttpPolicy, ...deps.http };
   registerHttpPolicy(app, policy);
