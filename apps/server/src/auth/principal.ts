@@ -1,7 +1,8 @@
 /**
  * Who is calling: the bearer credential of a request (an access token or an API key) turned into
- * a principal, with the role read from the database on every request, so a removed member or a
- * demoted admin loses access at once rather than when the token expires.
+ * a principal, with the role and the session read from the database on every request, so a
+ * removed member, a demoted admin or a logged-out session loses access at once rather than when
+ * the token expires.
  */
 import { PulseError } from '@pulse/core';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
@@ -17,6 +18,15 @@ export interface Principal {
   readonly role: Role;
   readonly operator: boolean;
 }
+
+/**
+ * A session is live while its family has an unrevoked refresh token of this user. Rotation marks
+ * tokens used, never revoked; logout, replay detection and removal revoke (or delete) them all.
+ * Read on every request, uncached: one indexed lookup (refresh_tokens_family_idx) is the price
+ * of a revocation that holds at once on every node. $1 is the user, $2 the session.
+ */
+const liveSession = `select 1 from refresh_tokens r
+  where r.family_id = $2 and r.user_id = $1 and r.revoked_at is null`;
 
 const rank: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
@@ -45,11 +55,18 @@ export async function authenticate(
   const gone = new PulseError('AUTH_TOKEN_INVALID', {
     message: 'The account of this token has no access to its tenant any more.',
   });
+  const ended = new PulseError('AUTH_TOKEN_INVALID', {
+    message: 'The session of this token has ended (logged out or revoked).',
+  });
   if (claims.op) {
     const operator = await readAsOperator(db, (tx) =>
-      tx.query('select 1 from users where id = $1 and is_operator and disabled_at is null', [claims.sub]),
+      tx.query(
+        `select 1 from users where id = $1 and is_operator and disabled_at is null
+         and exists (${liveSession})`,
+        [claims.sub, claims.sid],
+      ),
     );
-    if (operator.rows.length === 0) throw gone;
+    if (operator.rows.length === 0) throw ended;
     return {
       kind: 'user',
       userId: claims.sub,
@@ -60,14 +77,17 @@ export async function authenticate(
     };
   }
   const member = await withTenant(db, claims.tid, (tx) =>
-    tx.query<{ role: Role }>(
-      `select m.role from memberships m join users u on u.id = m.user_id
+    tx.query<{ role: Role; live: boolean }>(
+      `select m.role, exists (${liveSession}) as live
+       from memberships m join users u on u.id = m.user_id
        where m.user_id = $1 and u.disabled_at is null`,
-      [claims.sub],
+      [claims.sub, claims.sid],
     ),
   );
-  const role = member.rows[0]?.role;
-  if (role === undefined) throw gone;
+  const row = member.rows[0];
+  if (row === undefined) throw gone;
+  if (!row.live) throw ended;
+  const role = row.role;
   return { kind: 'user', userId: claims.sub, keyId: null, tenantId: claims.tid, role, operator: false };
 }
 

@@ -211,7 +211,7 @@ async function startSession(
   );
   const accessToken = await signAccessToken(
     keys,
-    { sub: who.userId, tid: who.tenantId, op: who.operator },
+    { sub: who.userId, tid: who.tenantId, op: who.operator, sid: familyId },
     now,
   );
   return { accessToken, tokenType: 'Bearer', expiresIn: accessTokenSeconds, refreshToken };

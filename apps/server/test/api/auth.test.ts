@@ -121,7 +121,7 @@ describeEachDb('API authentication', (handle) => {
       .sign(new Uint8Array(32).fill(7));
     const expired = await signAccessToken(
       keys,
-      { sub: claims.sub, tid: claims.tid, op: false },
+      { sub: claims.sub, tid: claims.tid, op: false, sid: claims.sid },
       new Date(Date.now() - 3_600_000),
     );
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, tid: f.tenants.b.id })).toString('base64url')}.${signature}`;
