@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
 import type { TokenKeys } from '../auth/access-token.ts';
+import { PulseError, isPulseError } from '@pulse/core';
+import { deviceOf, signDeviceToken } from '../auth/device-token.ts';
 import { LoginLimiter } from '../auth/login-limiter.ts';
+import { LoginThrottle, type LoginAttempt } from '../auth/login-throttle.ts';
 import { login, logout, refresh } from '../auth/sessions.ts';
 import { route, type ApiRoute } from './route.ts';
 import { brandingSchema, readTenant } from './tenant-routes.ts';
@@ -16,6 +19,14 @@ const session = z.object({
   tenant: z.object({ id: z.string().uuid(), slug: z.string() }),
 });
 
+const deviceToken = z
+  .string()
+  .min(1)
+  .max(2000)
+  .describe(
+    'Proof of an earlier successful login of this e-mail on this device: failed logins made elsewhere do not slow it down.',
+  );
+
 const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 export function authRoutes(deps: {
@@ -24,6 +35,7 @@ export function authRoutes(deps: {
   loginAttemptsPerMinute?: number | undefined;
 }): ApiRoute[] {
   const limiter = new LoginLimiter(deps.loginAttemptsPerMinute ?? 20);
+  const throttle = new LoginThrottle();
   return [
     route({
       method: 'POST',
@@ -40,11 +52,38 @@ export function authRoutes(deps: {
           .max(100)
           .optional()
           .describe('Tenant slug or id; needed when the account has several.'),
+        deviceToken: deviceToken.optional(),
       }),
-      response: session,
-      handler: ({ body, request, reply }) => {
-        limiter.take(request.ip, (seconds) => void reply.header('retry-after', String(seconds)));
-        return login(deps.db, deps.tokens, body);
+      response: session.extend({
+        deviceToken: deviceToken.describe('Send it with the next logins from this device (kept 90 days).'),
+      }),
+      handler: async ({ body, request, reply }) => {
+        const retryAfter = (seconds: number) => void reply.header('retry-after', String(seconds));
+        limiter.take(request.ip, retryAfter);
+        const email = body.email.trim().toLowerCase();
+        const attempt: LoginAttempt = {
+          email,
+          address: request.ip,
+          device: await deviceOf(deps.tokens, body.deviceToken, email),
+        };
+        // Checked before the password, and alike for every e-mail: a throttled attempt costs no
+        // argon2 time and its answer does not depend on whether the account exists.
+        const wait = throttle.waitSeconds(attempt);
+        if (wait > 0) {
+          retryAfter(wait);
+          throw new PulseError('LOGIN_RATE_LIMITED');
+        }
+        try {
+          const started = await login(deps.db, deps.tokens, { ...body, email });
+          throttle.succeeded(attempt);
+          return {
+            ...started,
+            deviceToken: await signDeviceToken(deps.tokens, email, attempt.device ?? undefined),
+          };
+        } catch (error) {
+          if (isPulseError(error) && error.code === 'LOGIN_FAILED') throttle.failed(attempt);
+          throw error;
+        }
       },
     }),
     route({

@@ -1,7 +1,7 @@
 /**
  * Login attempts per client address: at most `perMinute` in any 60-second window, counted in this
- * process. It slows password guessing across many accounts from one address; the per-account
- * lockout (sessions.ts) stops guessing one account from many addresses.
+ * process, whether they succeed or not. It caps the rate; the progressive delays after failures
+ * are login-throttle.ts.
  */
 import { PulseError } from '@pulse/core';
 
@@ -23,9 +23,7 @@ export class LoginLimiter {
       this.attempts.set(address, recent);
       const retryAfterSeconds = Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
       onLimited(retryAfterSeconds);
-      throw new PulseError('LOGIN_RATE_LIMITED', {
-        message: `Too many login attempts from this address; try again in ${retryAfterSeconds} s.`,
-      });
+      throw new PulseError('LOGIN_RATE_LIMITED');
     }
     recent.push(now);
     this.attempts.delete(address); // re-inserted last: the map stays ordered by latest attempt
