@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PulseError } from '@pulse/core';
 import { asOperator, createUser, withTenant, type Db, type Tx } from '@pulse/db';
 import { hashPassword } from '../auth/password.ts';
+import { forgetApiKey, revokeKeysOf } from '../auth/api-keys.ts';
 import type { Principal } from '../auth/principal.ts';
 import { route, type ApiRoute } from './route.ts';
 
@@ -146,14 +147,23 @@ export function userRoutes(deps: { db: Db }): ApiRoute[] {
       auth: 'admin',
       body: z.strictObject({ role: z.enum(roles) }),
       response: userSchema,
-      handler: ({ principal, request, body }) =>
-        withTenant(db, principal.tenantId, async (tx) => {
+      handler: async ({ principal, request, body }) => {
+        const { user, revokedKeys } = await withTenant(db, principal.tenantId, async (tx) => {
           const user = await member(tx, request);
           await tx.query('update memberships set role = $1 where user_id = $2', [body.role, user.id]);
           await keepAnAdmin(tx);
-          await audit(tx, principal, 'user.role', user.email, { from: user.role, to: body.role });
-          return { ...user, role: body.role };
-        }),
+          // Only admins make keys: one who is no admin any more keeps none.
+          const revokedKeys = body.role === 'admin' ? [] : await revokeKeysOf(tx, user.id);
+          await audit(tx, principal, 'user.role', user.email, {
+            from: user.role,
+            to: body.role,
+            ...(revokedKeys.length === 0 ? {} : { revokedApiKeys: revokedKeys }),
+          });
+          return { user, revokedKeys };
+        });
+        revokedKeys.forEach(forgetApiKey);
+        return { ...user, role: body.role };
+      },
     }),
     route({
       method: 'DELETE',
@@ -162,14 +172,21 @@ export function userRoutes(deps: { db: Db }): ApiRoute[] {
       tag: 'users',
       auth: 'admin',
       status: 204,
-      handler: ({ principal, request }) =>
-        withTenant(db, principal.tenantId, async (tx) => {
+      handler: async ({ principal, request }) => {
+        const revokedKeys = await withTenant(db, principal.tenantId, async (tx) => {
           const user = await member(tx, request);
           await tx.query('delete from refresh_tokens where user_id = $1', [user.id]);
           await tx.query('delete from memberships where user_id = $1', [user.id]);
           await keepAnAdmin(tx);
-          await audit(tx, principal, 'user.remove', user.email, { role: user.role });
-        }),
+          const revokedKeys = await revokeKeysOf(tx, user.id);
+          await audit(tx, principal, 'user.remove', user.email, {
+            role: user.role,
+            ...(revokedKeys.length === 0 ? {} : { revokedApiKeys: revokedKeys }),
+          });
+          return revokedKeys;
+        });
+        revokedKeys.forEach(forgetApiKey);
+      },
     }),
     route<undefined, { theme?: Preferences['theme'] | undefined }>({
       method: 'PATCH',

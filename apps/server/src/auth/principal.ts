@@ -14,6 +14,8 @@ export interface Principal {
   /** The user (null for an API key). */
   readonly userId: string | null;
   readonly keyId: string | null;
+  /** For an API key: the user who made it (null for a key made by a `pulse` command). */
+  readonly keyOwnerId: string | null;
   readonly tenantId: string;
   readonly role: Role;
   readonly operator: boolean;
@@ -46,6 +48,7 @@ export async function authenticate(
       kind: 'api_key',
       userId: null,
       keyId: key.keyId,
+      keyOwnerId: key.ownerId,
       tenantId: key.tenantId,
       role: key.role,
       operator: false,
@@ -71,6 +74,7 @@ export async function authenticate(
       kind: 'user',
       userId: claims.sub,
       keyId: null,
+      keyOwnerId: null,
       tenantId: claims.tid,
       role: 'admin',
       operator: true,
@@ -88,7 +92,15 @@ export async function authenticate(
   if (row === undefined) throw gone;
   if (!row.live) throw ended;
   const role = row.role;
-  return { kind: 'user', userId: claims.sub, keyId: null, tenantId: claims.tid, role, operator: false };
+  return {
+    kind: 'user',
+    userId: claims.sub,
+    keyId: null,
+    keyOwnerId: null,
+    tenantId: claims.tid,
+    role,
+    operator: false,
+  };
 }
 
 export function requireRole(principal: Principal, needed: Role): void {

@@ -11,6 +11,8 @@ export interface ApiKey {
   readonly lastUsedAt: string | null;
   readonly expiresAt: string | null;
   readonly revokedAt: string | null;
+  /** Who made the key (email null once they left the tenant); null for a key made by a `pulse` command. */
+  readonly owner: { readonly id: string; readonly email: string | null } | null;
 }
 
 /** GET/POST /api-keys, DELETE /api-keys/:id (admin). */
