@@ -119,6 +119,11 @@ export const errorRegistry = {
     message: 'This user is already a member of the tenant.',
     hint: 'Change the role of an existing member instead of adding them again.',
   },
+  INVITATION_INVALID: {
+    status: 404,
+    message: 'There is no such pending invitation: unknown, expired, already used, or not for this account.',
+    hint: 'Ask an admin of the tenant to invite you again (POST /api/v1/users); an invitation lasts 7 days.',
+  },
   ROLE_INVALID: {
     status: 400,
     message: 'Unknown role.',

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
-import { withTenant } from '@pulse/db';
+import { randomUUID } from 'node:crypto';
+import { createUser, withTenant } from '@pulse/db';
 import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { addRepository, apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
@@ -32,8 +33,8 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 
 function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
-    // An unknown account: a wrong password of a real one would lock it during the matrix.
-    'POST /auth/login': { payload: { email: 'nobody-matrix@a.example', password: 'wrong' } },
+    // A new unknown account each time: repeated failures of one e-mail would be throttled (429).
+    'POST /auth/login': { payload: { email: `nobody-${unique()}@a.example`, password: 'wrong' } },
     'POST /auth/refresh': { payload: { refreshToken: 'pulse_rt_unknown' } },
     'POST /auth/logout': { payload: { refreshToken: 'pulse_rt_unknown' } },
     'GET /me': {},
@@ -82,6 +83,11 @@ function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'h
     'PATCH /users/:id': { url: `/api/v1/users/${ids.userId}`, payload: { role: 'member' } },
     'DELETE /users/:id': { url: `/api/v1/users/${ids.userId}` },
     'PATCH /me/preferences': { payload: { theme: 'dark' } },
+    'GET /invitations': {},
+    'POST /invitations/:id/accept': { url: `/api/v1/invitations/${ids.userId}/accept` },
+    'POST /invitations/redeem': {
+      payload: { code: 'pulse_inv_unknown', password: 'a long enough password' },
+    },
     'GET /teams': {},
     'POST /teams': { payload: { name: `Matrix ${unique()}` } },
     'PATCH /teams/:id': { url: `/api/v1/teams/${ids.teamId}`, payload: { name: `Renamed ${unique()}` } },
@@ -215,7 +221,15 @@ describeEachDb('API authorisation matrix', (handle) => {
       jiraId,
     };
     if (name.includes('/users/:id'))
-      ids.userId = (await asAdmin('POST', '/users', { email: `m-${unique()}@a.example`, role: 'viewer' })).id;
+      ids.userId = (
+        await createUser(
+          handle.db,
+          { tenant: f.tenants.a.slug, email: `m-${unique()}@a.example`, role: 'viewer', passwordHash: null },
+          'test',
+        )
+      ).id;
+    // No invitation has this id: accepting answers INVITATION_INVALID to every caller.
+    if (name.includes('/invitations/:id')) ids.userId = randomUUID();
     if (name.includes('/teams/:id'))
       ids.teamId = (await asAdmin('POST', '/teams', { name: `T ${unique()}` })).id;
     if (name.includes('/teams/:id/members') || name.includes('/people/:id')) {
@@ -274,6 +288,12 @@ describeEachDb('API authorisation matrix', (handle) => {
         } as InjectOptions);
         const status = res.statusCode;
         const label = `${name} as ${who}: ${res.body.slice(0, 200)}`;
+        if (name === 'POST /invitations/redeem') {
+          // An unknown code, whoever sends it.
+          expect(status, label).toBe(404);
+          expect(res.json().error.code, label).toBe('INVITATION_INVALID');
+          continue;
+        }
         if (spec.auth === 'public') {
           // Public auth routes answer on their own terms (401 for a wrong password), never 403.
           expect([200, 204, 401], label).toContain(status);
@@ -288,6 +308,9 @@ describeEachDb('API authorisation matrix', (handle) => {
         } else if (caller.tenant === 'b' && spec.path.includes(':id')) {
           // Tenant A's resource named by tenant B: it does not exist there.
           expect(status, label).toBe(404);
+        } else if (name === 'POST /invitations/:id/accept') {
+          expect(status, label).toBe(404);
+          expect(res.json().error.code, label).toBe('INVITATION_INVALID');
         } else if (name === 'PATCH /me/preferences' && who.includes('key')) {
           // Preferences belong to users; a key of any scope has none.
           expect(status, label).toBe(400);
