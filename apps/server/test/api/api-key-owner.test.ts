@@ -4,7 +4,7 @@
  * its admin or bring the admin back.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser, withTenant } from '@pulse/db';
+import { asOperator, createUser, withTenant } from '@pulse/db';
 import { hashPassword } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { apiFixture, bearer, password, type ApiFixture } from './fixture.ts';
@@ -68,6 +68,18 @@ describeEachDb('API key owners', (handle) => {
       expect(res.json().error.code).toBe('AUTH_TOKEN_INVALID');
       expect((await listed(k.id)).revokedAt).toEqual(expect.any(String));
     }
+  });
+
+  it('a deleted owner’s keys are revoked, not left ownerless with their full scope', async () => {
+    const owner = await extraAdmin('deleted');
+    const key = await makeKey(owner.token, 'orphan');
+    await asOperator(handle.db, { actor: 'test', action: 'user.delete' }, async (tx) => {
+      await tx.query('delete from users where id = $1', [owner.id]);
+      return { tenantId: null, result: undefined };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5_100)); // the key's verification cache
+    expect((await call('GET', '/me', key.key)).statusCode).toBe(401);
+    expect(await listed(key.id)).toMatchObject({ owner: null, revokedAt: expect.any(String) });
   });
 
   it('a key never acts above its owner’s current role, however the role was lowered', async () => {
