@@ -161,7 +161,7 @@ export const settings = {
   },
   PULSE_LOGIN_ATTEMPTS_PER_MINUTE: {
     description:
-      'Login attempts one client address may make per minute on one server, on top of the per-account lockout after five failures.',
+      'Login attempts one client address may make per minute on one server, on top of the doubling delays after failed logins (docs/security.md).',
     example: '10',
     default: '20',
     schema: z.coerce
