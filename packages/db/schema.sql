@@ -374,6 +374,35 @@ CREATE POLICY tenant_isolation ON integrations FOR ALL TO pulse_app USING ((tena
 GRANT DELETE, INSERT, SELECT, UPDATE ON integrations TO pulse_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON integrations TO pulse_operator;
 
+CREATE TABLE invitations (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL,
+  email text NOT NULL,
+  role text NOT NULL,
+  code_hash text NOT NULL,
+  invited_by text NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  expires_at timestamp with time zone NOT NULL,
+  accepted_at timestamp with time zone,
+  accepted_by uuid,
+  CONSTRAINT invitations_accepted_by_fkey FOREIGN KEY (accepted_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT invitations_code_hash_key UNIQUE (code_hash),
+  CONSTRAINT invitations_email_check CHECK (((email = lower(email)) AND (email ~~ '%_@_%'::text))),
+  CONSTRAINT invitations_pkey PRIMARY KEY (id),
+  CONSTRAINT invitations_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'member'::text, 'viewer'::text]))),
+  CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX invitations_code_hash_key ON invitations USING btree (code_hash);
+CREATE INDEX invitations_email_idx ON invitations USING btree (email);
+CREATE UNIQUE INDEX invitations_pending_key ON invitations USING btree (tenant_id, email) WHERE (accepted_at IS NULL);
+CREATE UNIQUE INDEX invitations_pkey ON invitations USING btree (id);
+ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE invitations FORCE ROW LEVEL SECURITY;
+CREATE POLICY operator_access ON invitations FOR ALL TO pulse_operator USING ((CURRENT_USER = 'pulse_operator'::name)) WITH CHECK ((CURRENT_USER = 'pulse_operator'::name));
+CREATE POLICY tenant_isolation ON invitations FOR ALL TO pulse_app USING ((tenant_id = pulse_current_tenant())) WITH CHECK ((tenant_id = pulse_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON invitations TO pulse_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON invitations TO pulse_operator;
+
 CREATE TABLE memberships (
   tenant_id uuid NOT NULL,
   user_id uuid NOT NULL,
@@ -1016,8 +1045,6 @@ CREATE TABLE users (
   disabled_at timestamp with time zone,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
-  failed_logins integer NOT NULL DEFAULT 0,
-  locked_until timestamp with time zone,
   preferences jsonb NOT NULL DEFAULT '{}'::jsonb,
   CONSTRAINT users_email_check CHECK (((email = lower(email)) AND (email ~~ '%_@_%'::text))),
   CONSTRAINT users_pkey PRIMARY KEY (id)
@@ -1147,6 +1174,15 @@ BEGIN
   EXECUTE format('CREATE POLICY operator_access ON %s TO pulse_operator'
     ' USING (current_user = ''pulse_operator'') WITH CHECK (current_user = ''pulse_operator'')', tbl);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO pulse_app, pulse_operator', tbl);
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.pulse_revoke_keys_of_deleted_user()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  UPDATE api_keys SET revoked_at = now() WHERE created_by = OLD.id AND revoked_at IS NULL;
+  RETURN OLD;
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.pulse_value_bucket(v double precision)

@@ -38,7 +38,6 @@ export interface AppDeps {
   readonly stream?: StreamBus;
   readonly streamOptions?: StreamOptions;
   /** CORS, security headers, proxy trust and login rate limit (defaults: same origin only, strict headers). */
-  readonly http?: Partial<HttpPolicy> & { trustProxy?: boolean; loginAttemptsPerMinute?: number };
   /** Longest period of a report or listing, and the report statement timeout (api/limits.ts). */
   readonly limits?: ApiDeps['limits'];
   /**
@@ -48,6 +47,15 @@ export interface AppDeps {
   readonly rateLimits?: Partial<Omit<RateLimitPolicy, 'loginPerMinute'>>;
   /** Reports of one tenant computed at once on this node, and its bounded wait (defaults: 4, 16, 5 s). */
   readonly reportSlots?: Partial<ReportSlotPolicy>;
+  readonly http?: Partial<HttpPolicy> & {
+    /**
+     * The proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; default none. There
+     * is deliberately no "trust every hop": the client could then pick the address it is
+     * throttled by.
+     */
+    trustProxy?: readonly string[];
+    loginAttemptsPerMinute?: number;
+  };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -55,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: deps.http?.trustProxy ?? false,
+    trustProxy: deps.http?.trustProxy?.length ? [...deps.http.trustProxy] : false,
   });
   const policy = { ...defaultHttpPolicy, ...deps.http };
   registerHttpPolicy(app, policy);

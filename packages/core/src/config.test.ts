@@ -73,6 +73,20 @@ describe('parseConfig', () => {
     expect(error.hint).toContain(`Example: ${example}`);
   });
 
+  it('takes trusted proxies as a list and refuses to trust every hop', () => {
+    expect(parseConfig({}).PULSE_TRUST_PROXY).toEqual([]);
+    expect(parseConfig({ PULSE_TRUST_PROXY: 'false' }).PULSE_TRUST_PROXY).toEqual([]);
+    expect(
+      parseConfig({ PULSE_TRUST_PROXY: ' 10.0.0.1, 192.168.0.0/16,loopback,fd00::/8 ' }).PULSE_TRUST_PROXY,
+    ).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback', 'fd00::/8']);
+    const everyHop = failure({ PULSE_TRUST_PROXY: 'true' });
+    expect(everyHop.code).toBe('CONFIG_INVALID');
+    expect(everyHop.message).toMatch(/^PULSE_TRUST_PROXY must list the proxies .*every hop/);
+    expect(everyHop.hint).toContain('Example: PULSE_TRUST_PROXY=10.0.0.1,192.168.0.0/16');
+    for (const bad of ['10.0.0.300', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2'])
+      expect(failure({ PULSE_TRUST_PROXY: bad }).message, bad).toMatch(/must be IP addresses or CIDR/);
+  });
+
   it('never echoes the value of a secret setting', () => {
     const error = failure({ DATABASE_URL: 'postgres-ish://admin:TopSecret99@db/x' });
     expect(error.message).not.toContain('TopSecret99');

@@ -148,14 +148,28 @@ export const settings = {
   },
   PULSE_TRUST_PROXY: {
     description:
-      'Take the client address from X-Forwarded-For (true behind a reverse proxy or load balancer). It is what login and per-address rate limits count by.',
-    example: 'true',
+      'Reverse proxies or load balancers, comma-separated (IP addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`), whose X-Forwarded-For is believed: the client address is the last one not on this list. Unset or `false`: X-Forwarded-For is ignored. `true` (trust every hop) is refused: any client could then choose its address. The address is what login throttling counts by.',
+    example: '10.0.0.1,192.168.0.0/16',
     default: 'false',
-    schema: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
+    schema: z
+      .string()
+      .refine(
+        (value) => value.trim().toLowerCase() !== 'true',
+        'must list the proxies (e.g. 10.0.0.1 or loopback): true would trust every hop, so any client could forge X-Forwarded-For',
+      )
+      .transform((value) =>
+        value.trim().toLowerCase() === 'false'
+          ? []
+          : value
+              .split(',')
+              .map((hop) => hop.trim())
+              .filter((hop) => hop !== ''),
+      )
+      .refine((hops) => hops.every(isTrustedHop), 'must be IP addresses or CIDR ranges, comma-separated'),
   },
   PULSE_LOGIN_ATTEMPTS_PER_MINUTE: {
     description:
-      'Login attempts one client address may make per minute, on top of the per-account lockout after five failures; counted across all servers on one PostgreSQL database.',
+      'Login attempts one client address may make per minute, counted across all servers on one PostgreSQL database, on top of the doubling delays after failed logins (docs/security.md).',
     example: '10',
     default: '20',
     schema: wholeNumber(1, 100_000),
@@ -256,6 +270,15 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): Config {
     out[name] = result.data;
   }
   return out as Config;
+}
+
+const namedHops = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const hopFormats = [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()];
+
+/** An address, a CIDR range (address/bits) or a name proxy-addr knows (loopback, linklocal, uniquelocal). */
+function isTrustedHop(hop: string): boolean {
+  return namedHops.has(hop) || hopFormats.some((format) => format.safeParse(hop).success);
 }
 
 /** Shows what was given without echoing secrets or credentials back. */

@@ -119,6 +119,11 @@ export const errorRegistry = {
     message: 'This user is already a member of the tenant.',
     hint: 'Change the role of an existing member instead of adding them again.',
   },
+  INVITATION_INVALID: {
+    status: 404,
+    message: 'There is no such pending invitation: unknown, expired, already used, or not for this account.',
+    hint: 'Ask an admin of the tenant to invite you again (POST /api/v1/users); an invitation lasts 7 days.',
+  },
   ROLE_INVALID: {
     status: 400,
     message: 'Unknown role.',
@@ -299,17 +304,12 @@ export const errorRegistry = {
   LOGIN_FAILED: {
     status: 401,
     message: 'The e-mail address or password is wrong.',
-    hint: 'Check both; after repeated failures the account is locked for a while.',
-  },
-  LOGIN_LOCKED: {
-    status: 429,
-    message: 'Too many failed logins: the account is locked for now.',
-    hint: 'Wait until the time in the message, then try again with the right password.',
+    hint: 'Check both; after repeated failures each further attempt has to wait longer.',
   },
   LOGIN_RATE_LIMITED: {
     status: 429,
-    message: 'Too many login attempts from this address.',
-    hint: 'Wait a minute (the Retry-After header says how long), then try again.',
+    message: 'Too many login attempts; this one was not checked.',
+    hint: 'Wait as long as the Retry-After header says, then try again. Logging in from a browser that logged in before (sending its deviceToken) is not slowed by failures made elsewhere.',
   },
   RATE_LIMITED: {
     status: 429,

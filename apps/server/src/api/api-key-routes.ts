@@ -14,6 +14,15 @@ const listed = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  owner: z
+    .object({
+      id: z.string().uuid(),
+      email: z.string().nullable().describe('Null once the owner is no longer a member of this tenant.'),
+    })
+    .nullable()
+    .describe(
+      'The user who made the key; it never acts above their current role, and is revoked when they lose the admin role or leave. Null: made by a `pulse` command.',
+    ),
 });
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -38,8 +47,14 @@ export function apiKeyRoutes(deps: { db: Db }): ApiRoute[] {
             last_used_at: Date | null;
             expires_at: Date | null;
             revoked_at: Date | null;
+            created_by: string | null;
+            owner_email: string | null;
           }>(
-            'select id, name, prefix, scopes, created_at, last_used_at, expires_at, revoked_at from api_keys order by created_at, id',
+            // users is filtered to the tenant's members: a former member's e-mail stays hidden.
+            `select k.id, k.name, k.prefix, k.scopes, k.created_at, k.last_used_at, k.expires_at,
+                    k.revoked_at, k.created_by, u.email as owner_email
+             from api_keys k left join users u on u.id = k.created_by
+             order by k.created_at, k.id`,
           ),
         );
         return {
@@ -52,6 +67,7 @@ export function apiKeyRoutes(deps: { db: Db }): ApiRoute[] {
             lastUsedAt: iso(r.last_used_at),
             expiresAt: iso(r.expires_at),
             revokedAt: iso(r.revoked_at),
+            owner: r.created_by === null ? null : { id: r.created_by, email: r.owner_email },
           })),
         };
       },
@@ -82,7 +98,8 @@ export function apiKeyRoutes(deps: { db: Db }): ApiRoute[] {
         createApiKey(deps.db, principal.tenantId, {
           name: body.name,
           scopes: [...new Set(body.scopes)],
-          createdBy: principal.userId,
+          // A key made with a key belongs to that key's owner: no chain of keys outlives its user.
+          createdBy: principal.userId ?? principal.keyOwnerId,
           expiresAt: body.expiresAt === undefined ? null : new Date(body.expiresAt),
         }),
     }),

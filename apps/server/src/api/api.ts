@@ -17,6 +17,7 @@ import { peopleRoutes } from './people-routes.ts';
 import { teamRoutes } from './team-routes.ts';
 import { tenantRoutes } from './tenant-routes.ts';
 import { userRoutes } from './user-routes.ts';
+import { invitationRoutes } from './invitation-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { allowScripts, scriptHash } from '../routes/http-policy.ts';
 import { integrationRoutes, type SyncDeps } from './integration-routes.ts';
@@ -66,6 +67,7 @@ export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiR
     ...dataRoutes({ db: deps.db, limits }),
     ...tenantRoutes(deps),
     ...userRoutes(deps),
+    ...invitationRoutes(deps),
     ...teamRoutes(withFacts),
     ...peopleRoutes(withFacts),
   ];

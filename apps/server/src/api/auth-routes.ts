@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { readAsOperator, withTenant, type Db } from '@pulse/db';
 import type { TokenKeys } from '../auth/access-token.ts';
+import { PulseError, isPulseError } from '@pulse/core';
+import { deviceOf, signDeviceToken } from '../auth/device-token.ts';
+import { LoginThrottle, type LoginAttempt } from '../auth/login-throttle.ts';
 import { login, logout, refresh } from '../auth/sessions.ts';
 import { route, type ApiRoute } from './route.ts';
 import { brandingSchema, readTenant } from './tenant-routes.ts';
@@ -15,9 +18,18 @@ const session = z.object({
   tenant: z.object({ id: z.string().uuid(), slug: z.string() }),
 });
 
+const deviceToken = z
+  .string()
+  .min(1)
+  .max(2000)
+  .describe(
+    'Proof of an earlier successful login of this e-mail on this device: failed logins made elsewhere do not slow it down.',
+  );
+
 const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
+  const throttle = new LoginThrottle();
   return [
     route({
       method: 'POST',
@@ -34,11 +46,41 @@ export function authRoutes(deps: { db: Db; tokens: TokenKeys }): ApiRoute[] {
           .max(100)
           .optional()
           .describe('Tenant slug or id; needed when the account has several.'),
+        deviceToken: deviceToken.optional(),
       }),
-      response: session,
-      // Per client address, across servers (limits/rate-limits.ts); the per-account lockout is in sessions.ts.
+      // Per client address, across servers (limits/rate-limits.ts); progressive waits per e-mail
+      // and address in auth/login-throttle.ts.
       limit: 'login',
-      handler: ({ body }) => login(deps.db, deps.tokens, body),
+      response: session.extend({
+        deviceToken: deviceToken.describe('Send it with the next logins from this device (kept 90 days).'),
+      }),
+      handler: async ({ body, request, reply }) => {
+        const retryAfter = (seconds: number) => void reply.header('retry-after', String(seconds));
+        const email = body.email.trim().toLowerCase();
+        const attempt: LoginAttempt = {
+          email,
+          address: request.ip,
+          device: await deviceOf(deps.tokens, body.deviceToken, email),
+        };
+        // Checked before the password, and alike for every e-mail: a throttled attempt costs no
+        // argon2 time and its answer does not depend on whether the account exists.
+        const wait = throttle.waitSeconds(attempt);
+        if (wait > 0) {
+          retryAfter(wait);
+          throw new PulseError('LOGIN_RATE_LIMITED');
+        }
+        try {
+          const started = await login(deps.db, deps.tokens, { ...body, email });
+          throttle.succeeded(attempt);
+          return {
+            ...started,
+            deviceToken: await signDeviceToken(deps.tokens, email, attempt.device ?? undefined),
+          };
+        } catch (error) {
+          if (isPulseError(error) && error.code === 'LOGIN_FAILED') throttle.failed(attempt);
+          throw error;
+        }
+      },
     }),
     route({
       method: 'POST',

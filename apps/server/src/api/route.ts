@@ -38,7 +38,7 @@ interface BaseRoute<Q, B> {
   readonly body?: z.ZodType<B>;
   /** The success body; omitted for 204. */
   readonly response?: z.ZodType;
-  readonly status?: 200 | 201 | 204;
+  readonly status?: 200 | 201 | 202 | 204;
   /** The rate limit of a public route: per address (default), or the stricter login one. */
   readonly limit?: 'address' | 'login';
 }

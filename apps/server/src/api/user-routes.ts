@@ -1,15 +1,15 @@
 /**
  * The tenant's users and their roles (admins), and each user's own preferences. Accounts are
- * global (one login, several tenants); what a tenant admin manages is the membership: adding an
- * e-mail that already has an account adds that account, whose password stays its own. A tenant
- * always keeps at least one admin.
+ * global (one login, several tenants); what a tenant admin manages is the membership, and adding
+ * an e-mail is an invitation the invitee accepts (invitation-routes.ts): an admin never attaches,
+ * or learns about, another tenant's account. A tenant always keeps at least one admin.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { PulseError } from '@pulse/core';
-import { asOperator, createUser, withTenant, type Db, type Tx } from '@pulse/db';
-import { hashPassword } from '../auth/password.ts';
+import { asOperator, withTenant, type Db, type Tx } from '@pulse/db';
+import { forgetApiKey, revokeKeysOf } from '../auth/api-keys.ts';
 import type { Principal } from '../auth/principal.ts';
+import { invitationDays, invitationSchema, invite } from './invitation-routes.ts';
 import { route, type ApiRoute } from './route.ts';
 
 const roles = ['admin', 'member', 'viewer'] as const;
@@ -96,47 +96,27 @@ export function userRoutes(deps: { db: Db }): ApiRoute[] {
         items: await withTenant(db, principal.tenantId, (tx) => listUsers(tx)),
       }),
     }),
-    route<
-      undefined,
-      { email: string; role: Role; displayName?: string | undefined; password?: string | undefined }
-    >({
+    route<undefined, { email: string; role: Role }>({
       method: 'POST',
       path: '/users',
       summary:
-        'Add a user to the tenant. A new account gets `password`, or a generated one returned once as `initialPassword`; an existing account keeps its own.',
+        'Invite an e-mail to the tenant. Nothing is attached until the invitee accepts (an existing account, after logging in) or redeems the one-time `code` (an e-mail without an account, choosing its password). The answer is the same whether or not the e-mail has an account.',
       tag: 'users',
       auth: 'admin',
-      status: 201,
+      status: 202,
       body: z.strictObject({
         email: z.string().max(320),
         role: z.enum(roles),
-        displayName: z.string().trim().min(1).max(200).optional(),
-        password: z.string().min(12, 'must be at least 12 characters').max(1000).optional(),
       }),
-      response: userSchema.extend({
-        created: z.boolean().describe('False: the e-mail already had an account, which was added.'),
-        initialPassword: z.string().optional().describe('Generated password of a new account, shown once.'),
+      response: z.object({
+        invitation: invitationSchema,
+        code: z
+          .string()
+          .describe(
+            `One-time code for the invitee, shown once: POST /invitations/redeem with it creates the account of an e-mail that has none. Expires after ${invitationDays} days.`,
+          ),
       }),
-      handler: async ({ principal, body }) => {
-        const generated = body.password === undefined ? randomBytes(15).toString('base64url') : undefined;
-        const created = await createUser(
-          db,
-          {
-            tenant: principal.tenantId,
-            email: body.email,
-            role: body.role,
-            passwordHash: await hashPassword(body.password ?? generated!),
-            ...(body.displayName === undefined ? {} : { displayName: body.displayName }),
-          },
-          actorOf(principal),
-        );
-        const [user] = await withTenant(db, principal.tenantId, (tx) => listUsers(tx, created.id));
-        return {
-          ...user!,
-          created: created.created,
-          ...(created.created && generated !== undefined ? { initialPassword: generated } : {}),
-        };
-      },
+      handler: ({ principal, body }) => invite(db, principal, actorOf(principal), body),
     }),
     route<undefined, { role: Role }>({
       method: 'PATCH',
@@ -146,14 +126,23 @@ export function userRoutes(deps: { db: Db }): ApiRoute[] {
       auth: 'admin',
       body: z.strictObject({ role: z.enum(roles) }),
       response: userSchema,
-      handler: ({ principal, request, body }) =>
-        withTenant(db, principal.tenantId, async (tx) => {
+      handler: async ({ principal, request, body }) => {
+        const { user, revokedKeys } = await withTenant(db, principal.tenantId, async (tx) => {
           const user = await member(tx, request);
           await tx.query('update memberships set role = $1 where user_id = $2', [body.role, user.id]);
           await keepAnAdmin(tx);
-          await audit(tx, principal, 'user.role', user.email, { from: user.role, to: body.role });
-          return { ...user, role: body.role };
-        }),
+          // Only admins make keys: one who is no admin any more keeps none.
+          const revokedKeys = body.role === 'admin' ? [] : await revokeKeysOf(tx, user.id);
+          await audit(tx, principal, 'user.role', user.email, {
+            from: user.role,
+            to: body.role,
+            ...(revokedKeys.length === 0 ? {} : { revokedApiKeys: revokedKeys }),
+          });
+          return { user, revokedKeys };
+        });
+        revokedKeys.forEach(forgetApiKey);
+        return { ...user, role: body.role };
+      },
     }),
     route({
       method: 'DELETE',
@@ -162,14 +151,21 @@ export function userRoutes(deps: { db: Db }): ApiRoute[] {
       tag: 'users',
       auth: 'admin',
       status: 204,
-      handler: ({ principal, request }) =>
-        withTenant(db, principal.tenantId, async (tx) => {
+      handler: async ({ principal, request }) => {
+        const revokedKeys = await withTenant(db, principal.tenantId, async (tx) => {
           const user = await member(tx, request);
           await tx.query('delete from refresh_tokens where user_id = $1', [user.id]);
           await tx.query('delete from memberships where user_id = $1', [user.id]);
           await keepAnAdmin(tx);
-          await audit(tx, principal, 'user.remove', user.email, { role: user.role });
-        }),
+          const revokedKeys = await revokeKeysOf(tx, user.id);
+          await audit(tx, principal, 'user.remove', user.email, {
+            role: user.role,
+            ...(revokedKeys.length === 0 ? {} : { revokedApiKeys: revokedKeys }),
+          });
+          return revokedKeys;
+        });
+        revokedKeys.forEach(forgetApiKey);
+      },
     }),
     route<undefined, { theme?: Preferences['theme'] | undefined }>({
       method: 'PATCH',

@@ -17,6 +17,11 @@ export interface AccessClaims {
   readonly tid: string;
   /** Platform operator: may act in any tenant as admin. */
   readonly op: boolean;
+  /**
+   * The session (refresh-token family) the token belongs to: every request checks it is still
+   * live, so logout or a replayed refresh token ends the access token at once, on every node.
+   */
+  readonly sid: string;
 }
 
 const issuer = 'pulse';
@@ -42,7 +47,7 @@ export async function signAccessToken(
   now = new Date(),
 ): Promise<string> {
   const seconds = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ tid: claims.tid, op: claims.op })
+  return new SignJWT({ tid: claims.tid, op: claims.op, sid: claims.sid })
     .setProtectedHeader({ alg: 'HS256', kid: keys.currentId, typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(issuer)
@@ -63,11 +68,14 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
           throw new PulseError('AUTH_TOKEN_INVALID', { message: 'The token names an unknown key.' });
         return key;
       },
-      { algorithms: ['HS256'], issuer, audience, requiredClaims: ['sub', 'exp', 'tid'] },
+      { algorithms: ['HS256'], issuer, audience, requiredClaims: ['sub', 'exp', 'tid', 'sid'] },
     );
-    if (typeof payload.tid !== 'string' || !isUuid(payload.tid) || !isUuid(payload.sub ?? ''))
+    const { tid, sid } = payload;
+    if (typeof tid !== 'string' || !isUuid(tid) || !isUuid(payload.sub ?? ''))
       throw new PulseError('AUTH_TOKEN_INVALID', { message: 'The token lacks its tenant or user.' });
-    return { sub: payload.sub!, tid: payload.tid, op: payload.op === true };
+    if (typeof sid !== 'string' || !isUuid(sid))
+      throw new PulseError('AUTH_TOKEN_INVALID', { message: 'The token names no session.' });
+    return { sub: payload.sub!, tid, op: payload.op === true, sid };
   } catch (error) {
     if (error instanceof PulseError) throw error;
     if (error instanceof joseErrors.JWTExpired)

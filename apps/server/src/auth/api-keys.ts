@@ -3,10 +3,15 @@
  * in listings so a key can be recognised; the key itself is shown once, at creation, and only its
  * SHA-256 is stored (a key has 256 random bits, so a fast hash is as safe as a slow one). Scopes
  * map to roles: read → viewer, write → member, admin → admin.
+ *
+ * A key made by a user is owned by that user and never acts above the owner's current role: an
+ * admin key of a demoted admin acts as what the owner is now, a removed owner's keys stop working
+ * (and are revoked by the user routes; a deleted user's by a trigger, 0012_invitations_and_key_owners.sql).
+ * Keys made by `pulse` commands have no owner and keep their scope.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { PulseError } from '@pulse/core';
-import { readAsOperator, withTenant, type Db } from '@pulse/db';
+import { readAsOperator, withTenant, type Db, type Tx } from '@pulse/db';
 import type { Role } from './access-token.ts';
 import { hashToken } from './sessions.ts';
 
@@ -55,6 +60,8 @@ export async function createApiKey(
 
 export interface KeyPrincipal {
   readonly keyId: string;
+  /** The user who made the key (null: made by a `pulse` command). */
+  readonly ownerId: string | null;
   readonly tenantId: string;
   readonly role: Role;
   /** Epoch ms the key expires at (Infinity: never). */
@@ -100,20 +107,56 @@ async function lookUpApiKey(db: Db, key: string, hash: string, now: Date): Promi
       scopes: string[];
       revoked_at: Date | null;
       expires_at: Date | null;
-    }>('select id, tenant_id, key_hash, scopes, revoked_at, expires_at from api_keys where prefix = $1', [
-      match[1],
-    ]),
+      created_by: string | null;
+      owner_role: Role | null;
+      owner_operator: boolean | null;
+    }>(
+      `select k.id, k.tenant_id, k.key_hash, k.scopes, k.revoked_at, k.expires_at, k.created_by,
+              m.role as owner_role, u.is_operator and u.disabled_at is null as owner_operator
+       from api_keys k
+       left join users u on u.id = k.created_by
+       left join memberships m on m.tenant_id = k.tenant_id and m.user_id = k.created_by
+         and u.disabled_at is null
+       where k.prefix = $1`,
+      [match[1]],
+    ),
   );
   const row = found.rows[0];
   if (row === undefined || !sameHash(row.key_hash, hash)) throw invalid;
   if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) throw invalid;
-  await touch(db, row.id, row.tenant_id, now);
-  const role: Role = row.scopes.includes('admin')
+  const scoped: Role = row.scopes.includes('admin')
     ? 'admin'
     : row.scopes.includes('write')
       ? 'member'
       : 'viewer';
-  return { keyId: row.id, tenantId: row.tenant_id, role, expiresAt: row.expires_at?.getTime() ?? Infinity };
+  const ceiling = row.created_by === null || row.owner_operator === true ? 'admin' : row.owner_role;
+  if (ceiling === null)
+    throw new PulseError('AUTH_TOKEN_INVALID', {
+      message: 'The owner of this API key is no longer a member of its tenant.',
+    });
+  await touch(db, row.id, row.tenant_id, now);
+  return {
+    keyId: row.id,
+    ownerId: row.created_by,
+    tenantId: row.tenant_id,
+    role: lowerRole(scoped, ceiling),
+    expiresAt: row.expires_at?.getTime() ?? Infinity,
+  };
+}
+
+const roleRank: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+const lowerRole = (a: Role, b: Role): Role => (roleRank[a] <= roleRank[b] ? a : b);
+
+/**
+ * Revokes the keys `ownerId` made in the tenant of `tx` (the owner lost the admin role or left);
+ * returns their ids. Call forgetApiKey for each after the transaction commits.
+ */
+export async function revokeKeysOf(tx: Tx, ownerId: string): Promise<string[]> {
+  const revoked = await tx.query<{ id: string }>(
+    'update api_keys set revoked_at = now() where created_by = $1 and revoked_at is null returning id',
+    [ownerId],
+  );
+  return revoked.rows.map((r) => r.id);
 }
 
 /** When each key's last_used_at was last written: once a minute is enough, and a write per request is not. */

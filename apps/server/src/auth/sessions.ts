@@ -2,8 +2,8 @@
  * Logins and their sessions. A login checks the password (argon2id), then starts a session: an
  * access token (auth/access-token.ts) and a refresh token. Refresh tokens rotate: each works once
  * and returns a new pair; presenting a used one again means it was copied, so the whole family
- * (every token of that login) is revoked. Logout revokes the family. Failed logins count per
- * account; after `maxFailures` the account is locked for `lockMinutes`.
+ * (every token of that login) is revoked. Logout revokes the family. Failed logins are throttled
+ * before they get here (auth/login-throttle.ts); no account is ever locked.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PulseError, isPulseError } from '@pulse/core';
@@ -12,8 +12,6 @@ import { accessTokenSeconds, signAccessToken, type TokenKeys } from './access-to
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const refreshTokenDays = 30;
-export const maxFailures = 5;
-export const lockMinutes = 15;
 
 export interface Session {
   readonly accessToken: string;
@@ -34,9 +32,7 @@ let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
 type LoginOutcome =
-  | { readonly kind: 'ok'; readonly session: Session }
-  | { readonly kind: 'locked'; readonly until: Date }
-  | { readonly kind: 'failed' | 'ambiguous' };
+  { readonly kind: 'ok'; readonly session: Session } | { readonly kind: 'failed' | 'ambiguous' };
 
 export async function login(db: Db, keys: TokenKeys, input: LoginInput, now = new Date()): Promise<Session> {
   const email = input.email.trim().toLowerCase();
@@ -51,33 +47,14 @@ export async function login(db: Db, keys: TokenKeys, input: LoginInput, now = ne
         password_hash: string | null;
         is_operator: boolean;
         disabled_at: Date | null;
-        locked_until: Date | null;
-        failed_logins: number;
-      }>(
-        `select id, password_hash, is_operator, disabled_at, locked_until, failed_logins
-       from users where email = $1 for update`,
-        [email],
-      );
+      }>('select id, password_hash, is_operator, disabled_at from users where email = $1', [email]);
       const user = found.rows[0];
-      if (user?.locked_until && user.locked_until > now)
-        return { tenantId: null, result: { kind: 'locked', until: user.locked_until } };
+      // An unknown e-mail costs the same argon2 time as a wrong password, and writes nothing either.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password).catch(
         () => false,
       );
-      if (user === undefined || user.password_hash === null || user.disabled_at !== null || !valid) {
-        if (user !== undefined) {
-          const failures = user.failed_logins + 1;
-          const lock = failures >= maxFailures ? new Date(now.getTime() + lockMinutes * 60_000) : null;
-          await tx.query('update users set failed_logins = $2, locked_until = $3 where id = $1', [
-            user.id,
-            lock === null ? failures : 0,
-            lock,
-          ]);
-          if (lock !== null) return { tenantId: null, result: { kind: 'locked', until: lock } };
-        }
+      if (user === undefined || user.password_hash === null || user.disabled_at !== null || !valid)
         return { tenantId: null, result: { kind: 'failed' } };
-      }
-      await tx.query('update users set failed_logins = 0, locked_until = null where id = $1', [user.id]);
       const memberships = await tx.query<{ tenant_id: string; slug: string }>(
         `select m.tenant_id, t.slug from memberships m join tenants t on t.id = m.tenant_id
        where m.user_id = $1 order by t.slug`,
@@ -108,10 +85,6 @@ export async function login(db: Db, keys: TokenKeys, input: LoginInput, now = ne
   switch (outcome.kind) {
     case 'ok':
       return outcome.session;
-    case 'locked':
-      throw new PulseError('LOGIN_LOCKED', {
-        message: `Too many failed logins: the account is locked until ${outcome.until.toISOString()}.`,
-      });
     case 'ambiguous':
       throw new PulseError('LOGIN_TENANT_AMBIGUOUS');
     case 'failed':
@@ -211,7 +184,7 @@ async function startSession(
   );
   const accessToken = await signAccessToken(
     keys,
-    { sub: who.userId, tid: who.tenantId, op: who.operator },
+    { sub: who.userId, tid: who.tenantId, op: who.operator, sid: familyId },
     now,
   );
   return { accessToken, tokenType: 'Bearer', expiresIn: accessTokenSeconds, refreshToken };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '@pulse/db';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { addRepository, apiFixture, bearer, password, type ApiFixture } from './fixture.ts';
+import { addRepository, apiFixture, bearer, type ApiFixture } from './fixture.ts';
 
 describeEachDb('API administration', (handle) => {
   let f: ApiFixture;
@@ -27,6 +27,12 @@ describeEachDb('API administration', (handle) => {
     });
   const login = (email: string, pass: string, tenant = f.tenants.a.slug) =>
     f.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pass, tenant } });
+  const redeem = (code: string, pass: string, displayName?: string) =>
+    f.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/redeem',
+      payload: { code, password: pass, ...(displayName === undefined ? {} : { displayName }) },
+    });
   const person = async (tenantId: string, name: string, identity?: { source: string; login: string }) =>
     withTenant(handle.db, tenantId, async (tx) => {
       const id = (
@@ -111,39 +117,27 @@ describeEachDb('API administration', (handle) => {
   });
 
   describe('users and roles', () => {
-    it('adds a new account with a generated password shown once, which logs in', async () => {
-      const added = await call('POST', '/users', {
-        email: 'New.Person@a.example',
-        role: 'viewer',
-        displayName: 'New Person',
-      });
-      expect(added.statusCode, added.body).toBe(201);
-      const user = added.json();
-      expect(user).toMatchObject({
-        email: 'new.person@a.example',
-        role: 'viewer',
-        created: true,
-        displayName: 'New Person',
-      });
-      expect(user.initialPassword).toMatch(/^[\w-]{20}$/);
-      expect((await login('new.person@a.example', user.initialPassword)).statusCode).toBe(200);
+    it('invites a new e-mail; redeeming the code creates the account, which logs in', async () => {
+      const invited = await call('POST', '/users', { email: 'New.Person@a.example', role: 'viewer' });
+      expect(invited.statusCode, invited.body).toBe(202);
+      const { invitation, code } = invited.json();
+      expect(invitation).toMatchObject({ email: 'new.person@a.example', role: 'viewer' });
+      expect(code).toMatch(/^pulse_inv_/);
+      // Not a member until the invitation is redeemed.
+      const before = (await call('GET', '/users')).json().items.map((u: { email: string }) => u.email);
+      expect(before).not.toContain('new.person@a.example');
+      const redeemed = await redeem(code, 'a long new password', 'New Person');
+      expect(redeemed.statusCode, redeemed.body).toBe(201);
+      expect(redeemed.json()).toMatchObject({ email: 'new.person@a.example', role: 'viewer' });
+      expect((await login('new.person@a.example', 'a long new password')).statusCode).toBe(200);
       const listed = (await call('GET', '/users')).json().items;
-      expect(listed.map((u: { email: string }) => u.email)).toContain('new.person@a.example');
-      expect(JSON.stringify(listed)).not.toContain(user.initialPassword);
+      expect(listed).toContainEqual(
+        expect.objectContaining({ email: 'new.person@a.example', displayName: 'New Person' }),
+      );
+      // A code works once.
+      expect((await redeem(code, 'another long password')).json().error.code).toBe('INVITATION_INVALID');
       const again = await call('POST', '/users', { email: 'new.person@a.example', role: 'admin' });
       expect(again.json().error.code).toBe('USER_ALREADY_MEMBER');
-    });
-
-    it('adds an existing account of another tenant without touching its password', async () => {
-      const added = await call('POST', '/users', {
-        email: f.emails.other,
-        role: 'member',
-        password: 'another long password',
-      });
-      expect(added.json()).toMatchObject({ created: false, role: 'member' });
-      expect(added.json().initialPassword).toBeUndefined();
-      expect((await login(f.emails.other, password)).statusCode).toBe(200);
-      expect((await login(f.emails.other, 'another long password')).statusCode).toBe(401);
     });
 
     it('changes roles, refuses to leave the tenant without an admin, and removal ends access', async () => {
@@ -158,13 +152,11 @@ describeEachDb('API administration', (handle) => {
       expect(demote.json().error).toMatchObject({ code: 'LAST_ADMIN', hint: expect.any(String) });
       expect((await call('DELETE', `/users/${admin.id}`)).json().error.code).toBe('LAST_ADMIN');
 
-      const added = (
-        await call('POST', '/users', {
-          email: 'leaver@a.example',
-          role: 'member',
-          password: 'leaver password 1',
-        })
-      ).json();
+      const { code } = (await call('POST', '/users', { email: 'leaver@a.example', role: 'member' })).json();
+      expect((await redeem(code, 'leaver password 1')).statusCode).toBe(201);
+      const added = (await call('GET', '/users'))
+        .json()
+        .items.find((u: { email: string }) => u.email === 'leaver@a.example');
       const token = (await login('leaver@a.example', 'leaver password 1')).json().accessToken as string;
       expect((await call('GET', '/me', undefined, token)).statusCode).toBe(200);
       const promoted = await call('PATCH', `/users/${added.id}`, { role: 'admin' });

@@ -17,7 +17,15 @@ const login = { email: 'nobody@a.example', password: 'wrong password' };
 describeEachDb('HTTP policy', (handle) => {
   let strict: FastifyInstance;
   let open: FastifyInstance;
+  let elsewhere: FastifyInstance;
   beforeAll(async () => {
+    // Trusts a proxy at 10.0.0.1 only; inject()'s 127.0.0.1 is an untrusted hop.
+    elsewhere = await buildApp({
+      db: handle.db,
+      log: silentLog,
+      keyring,
+      http: { trustProxy: ['10.0.0.1', '192.168.0.0/16'], loginAttemptsPerMinute: 2 },
+    });
     strict = await buildApp({ db: handle.db, log: silentLog, keyring, http: { loginAttemptsPerMinute: 3 } });
     open = await buildApp({
       db: handle.db,
@@ -27,7 +35,8 @@ describeEachDb('HTTP policy', (handle) => {
         corsOrigins: ['https://grafana.example.com'],
         contentSecurityPolicy: null,
         hstsSeconds: 31536000,
-        trustProxy: true,
+        // inject() connects from 127.0.0.1: that hop is the trusted proxy here.
+        trustProxy: ['127.0.0.1'],
         loginAttemptsPerMinute: 2,
       },
     });
@@ -35,6 +44,7 @@ describeEachDb('HTTP policy', (handle) => {
   afterAll(async () => {
     await strict?.close();
     await open?.close();
+    await elsewhere?.close();
   });
 
   it('sends the security headers and a CSP on every response; the docs script is admitted by hash', async () => {
@@ -120,5 +130,13 @@ describeEachDb('HTTP policy', (handle) => {
     expect((await attempt(open, '198.51.100.1')).statusCode).toBe(401);
     expect((await attempt(open, '198.51.100.1')).statusCode).toBe(429);
     expect((await attempt(open, '198.51.100.2')).statusCode).toBe(401);
+    // The client writes the leftmost entries itself; only the hop the trusted proxy saw counts.
+    expect((await attempt(open, '203.0.113.7, 198.51.100.2')).statusCode).toBe(401);
+    expect((await attempt(open, '203.0.113.8, 198.51.100.2')).statusCode).toBe(429);
+
+    // X-Forwarded-For sent by an untrusted hop is ignored: a new value each time does not reset the limit.
+    expect((await attempt(elsewhere, '198.51.100.10')).statusCode).toBe(401);
+    expect((await attempt(elsewhere, '198.51.100.11')).statusCode).toBe(401);
+    expect((await attempt(elsewhere, '198.51.100.12')).statusCode).toBe(429);
   });
 });

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
-import { withTenant } from '@pulse/db';
+import { randomUUID } from 'node:crypto';
+import { createUser, withTenant } from '@pulse/db';
 import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { addRepository, apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
@@ -110,7 +111,15 @@ describeEachDb('API authorisation matrix', (handle) => {
       jiraId,
     };
     if (name.includes('/users/:id'))
-      ids.userId = (await asAdmin('POST', '/users', { email: `m-${unique()}@a.example`, role: 'viewer' })).id;
+      ids.userId = (
+        await createUser(
+          handle.db,
+          { tenant: f.tenants.a.slug, email: `m-${unique()}@a.example`, role: 'viewer', passwordHash: null },
+          'test',
+        )
+      ).id;
+    // No invitation has this id: accepting answers INVITATION_INVALID to every caller.
+    if (name.includes('/invitations/:id')) ids.userId = randomUUID();
     if (name.includes('/teams/:id'))
       ids.teamId = (await asAdmin('POST', '/teams', { name: `T ${unique()}` })).id;
     if (name.includes('/teams/:id/members') || name.includes('/people/:id')) {
@@ -169,6 +178,12 @@ describeEachDb('API authorisation matrix', (handle) => {
         } as InjectOptions);
         const status = res.statusCode;
         const label = `${name} as ${who}: ${res.body.slice(0, 200)}`;
+        if (name === 'POST /invitations/redeem') {
+          // An unknown code, whoever sends it.
+          expect(status, label).toBe(404);
+          expect(res.json().error.code, label).toBe('INVITATION_INVALID');
+          continue;
+        }
         if (spec.auth === 'public') {
           // Public auth routes answer on their own terms (401 for a wrong password), never 403.
           expect([200, 204, 401], label).toContain(status);
@@ -183,6 +198,9 @@ describeEachDb('API authorisation matrix', (handle) => {
         } else if (caller.tenant === 'b' && spec.path.includes(':id')) {
           // Tenant A's resource named by tenant B: it does not exist there.
           expect(status, label).toBe(404);
+        } else if (name === 'POST /invitations/:id/accept') {
+          expect(status, label).toBe(404);
+          expect(res.json().error.code, label).toBe('INVITATION_INVALID');
         } else if (name === 'PATCH /me/preferences' && who.includes('key')) {
           // Preferences belong to users; a key of any scope has none.
           expect(status, label).toBe(400);

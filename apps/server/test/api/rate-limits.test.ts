@@ -77,7 +77,7 @@ describeEachDb('rate limits', (handle) => {
   });
 
   it('counts failing credentials and public routes per client address', async () => {
-    const node = await app({ rateLimits: { anonymousPerMinute: 2 }, http: { trustProxy: true } });
+    const node = await app({ rateLimits: { anonymousPerMinute: 2 }, http: { trustProxy: ['127.0.0.1'] } });
     const guess = (address: string) =>
       node.inject({
         method: 'GET',

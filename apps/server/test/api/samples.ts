@@ -22,7 +22,8 @@ export const unique = () => Math.random().toString(36).slice(2, 10);
 export function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
     // An unknown account: a wrong password of a real one would lock it during the matrix.
-    'POST /auth/login': { payload: { email: 'nobody-matrix@a.example', password: 'wrong' } },
+    // A new unknown account each time: repeated failures of one e-mail would be throttled (429).
+    'POST /auth/login': { payload: { email: `nobody-${unique()}@a.example`, password: 'wrong' } },
     'POST /auth/refresh': { payload: { refreshToken: 'pulse_rt_unknown' } },
     'POST /auth/logout': { payload: { refreshToken: 'pulse_rt_unknown' } },
     'GET /me': {},
@@ -68,6 +69,11 @@ export function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOpti
     'POST /tenants': { payload: { slug: `matrix-${unique()}` } },
     'GET /users': {},
     'POST /users': { payload: { email: `matrix-${unique()}@a.example`, role: 'viewer' } },
+    'GET /invitations': {},
+    'POST /invitations/:id/accept': { url: `/api/v1/invitations/${ids.userId}/accept` },
+    'POST /invitations/redeem': {
+      payload: { code: 'pulse_inv_unknown', password: 'a long enough password' },
+    },
     'PATCH /users/:id': { url: `/api/v1/users/${ids.userId}`, payload: { role: 'member' } },
     'DELETE /users/:id': { url: `/api/v1/users/${ids.userId}` },
     'PATCH /me/preferences': { payload: { theme: 'dark' } },

@@ -7,6 +7,7 @@ import { ThemeSelect } from '../features/appearance/components/ThemeSelect.tsx';
 import { useBranding } from '../features/appearance/hooks/use-branding.ts';
 import { useTheme } from '../features/appearance/hooks/use-theme.ts';
 import { LiveStatus } from '../features/admin/components/LiveStatus.tsx';
+import { PendingInvitations } from '../features/auth/components/PendingInvitations.tsx';
 
 /** Links keep the filters (search) when moving between the metric pages. */
 const metricPages = [
@@ -103,6 +104,7 @@ export function Layout() {
         </nav>
       )}
       <main id="main" tabIndex={-1}>
+        {me.data?.kind === 'user' && <PendingInvitations />}
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Outlet />
         </Suspense>

@@ -497,7 +497,7 @@ export interface paths {
     /** The tenant's users with their roles. */
     readonly get: operations['getUsers'];
     readonly put?: never;
-    /** Add a user to the tenant. A new account gets `password`, or a generated one returned once as `initialPassword`; an existing account keeps its own. */
+    /** Invite an e-mail to the tenant. Nothing is attached until the invitee accepts (an existing account, after logging in) or redeems the one-time `code` (an e-mail without an account, choosing its password). The answer is the same whether or not the e-mail has an account. */
     readonly post: operations['postUsers'];
     readonly delete?: never;
     readonly options?: never;
@@ -538,6 +538,57 @@ export interface paths {
     readonly head?: never;
     /** Change the caller's own preferences (the dashboard theme); kept per user, in every tenant. */
     readonly patch: operations['patchMePreferences'];
+    readonly trace?: never;
+  };
+  readonly '/api/v1/invitations': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** Pending invitations of the caller's account, in any tenant (none for an API key). */
+    readonly get: operations['getInvitations'];
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/v1/invitations/{id}/accept': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Accept an invitation to the caller's account: it becomes a member of that tenant (log in to it by naming it). */
+    readonly post: operations['postInvitationsIdAccept'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/v1/invitations/redeem': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Create the account of an invited e-mail that has none, with its own password, and join the tenant. An e-mail that already has an account logs in and accepts instead. */
+    readonly post: operations['postInvitationsRedeem'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
     readonly trace?: never;
   };
   readonly '/api/v1/teams': {
@@ -691,6 +742,7 @@ export interface components {
           | 'DEMO_TENANT_EXISTS'
           | 'USER_EMAIL_INVALID'
           | 'USER_ALREADY_MEMBER'
+          | 'INVITATION_INVALID'
           | 'ROLE_INVALID'
           | 'PASSWORD_TOO_SHORT'
           | 'PASSWORD_INPUT_EMPTY'
@@ -727,8 +779,9 @@ export interface components {
           | 'AUTH_TOKEN_INVALID'
           | 'AUTH_FORBIDDEN'
           | 'LOGIN_FAILED'
-          | 'LOGIN_LOCKED'
           | 'LOGIN_RATE_LIMITED'
+          | 'RATE_LIMITED'
+          | 'REPORTS_BUSY'
           | 'LOGIN_TENANT_AMBIGUOUS'
           | 'REFRESH_TOKEN_INVALID'
           | 'QUEUE_UNAVAILABLE'
@@ -739,6 +792,8 @@ export interface components {
           | 'STREAM_HELLO_INVALID'
           | 'STREAM_TOO_SLOW'
           | 'VALIDATION_FAILED'
+          | 'DATE_RANGE_TOO_LARGE'
+          | 'REPORT_TIMEOUT'
           | 'NOT_FOUND'
           | 'INTERNAL';
         readonly message: string;
@@ -770,6 +825,8 @@ export interface operations {
           readonly password: string;
           /** @description Tenant slug or id; needed when the account has several. */
           readonly tenant?: string;
+          /** @description Proof of an earlier successful login of this e-mail on this device: failed logins made elsewhere do not slow it down. */
+          readonly deviceToken?: string;
         };
       };
     };
@@ -793,6 +850,8 @@ export interface operations {
               readonly id: string;
               readonly slug: string;
             };
+            /** @description Send it with the next logins from this device (kept 90 days). */
+            readonly deviceToken: string;
           };
         };
       };
@@ -987,6 +1046,13 @@ export interface operations {
               readonly lastUsedAt: string | null;
               readonly expiresAt: string | null;
               readonly revokedAt: string | null;
+              /** @description The user who made the key; it never acts above their current role, and is revoked when they lose the admin role or leave. Null: made by a `pulse` command. */
+              readonly owner: {
+                /** Format: uuid */
+                readonly id: string;
+                /** @description Null once the owner is no longer a member of this tenant. */
+                readonly email: string | null;
+              } | null;
             }[];
           };
         };
@@ -3228,30 +3294,29 @@ export interface operations {
           readonly email: string;
           /** @enum {string} */
           readonly role: 'admin' | 'member' | 'viewer';
-          readonly displayName?: string;
-          readonly password?: string;
         };
       };
     };
     readonly responses: {
       /** @description Success. */
-      readonly 201: {
+      readonly 202: {
         headers: {
           readonly [name: string]: unknown;
         };
         content: {
           readonly 'application/json': {
-            readonly id: string;
-            readonly email: string;
-            readonly displayName: string | null;
-            /** @enum {string} */
-            readonly role: 'admin' | 'member' | 'viewer';
-            /** @description When the user joined this tenant. */
-            readonly createdAt: string;
-            /** @description False: the e-mail already had an account, which was added. */
-            readonly created: boolean;
-            /** @description Generated password of a new account, shown once. */
-            readonly initialPassword?: string;
+            readonly invitation: {
+              /** Format: uuid */
+              readonly id: string;
+              /** @description The e-mail invited, as given (normalised). */
+              readonly email: string;
+              /** @enum {string} */
+              readonly role: 'admin' | 'member' | 'viewer';
+              readonly createdAt: string;
+              readonly expiresAt: string;
+            };
+            /** @description One-time code for the invitee, shown once: POST /invitations/redeem with it creates the account of an e-mail that has none. Expires after 7 days. */
+            readonly code: string;
           };
         };
       };
@@ -3443,6 +3508,175 @@ export interface operations {
       };
       /** @description The caller's role is below viewer. */
       readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  readonly getInvitations: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description Success. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              /** Format: uuid */
+              readonly id: string;
+              /** @description The e-mail invited, as given (normalised). */
+              readonly email: string;
+              /** @enum {string} */
+              readonly role: 'admin' | 'member' | 'viewer';
+              readonly createdAt: string;
+              readonly expiresAt: string;
+              readonly tenant: {
+                /** Format: uuid */
+                readonly id: string;
+                readonly slug: string;
+                readonly name: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED names the field in `path`). */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      readonly 401: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller's role is below viewer. */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  readonly postInvitationsIdAccept: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly id: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description Success. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            readonly tenant: {
+              /** Format: uuid */
+              readonly id: string;
+              readonly slug: string;
+              readonly name: string;
+            };
+            /** @enum {string} */
+            readonly role: 'admin' | 'member' | 'viewer';
+          };
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED names the field in `path`). */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      readonly 401: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller's role is below viewer. */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  readonly postInvitationsRedeem: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          readonly code: string;
+          readonly password: string;
+          readonly displayName?: string;
+        };
+      };
+    };
+    readonly responses: {
+      /** @description Success. */
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            readonly tenant: {
+              /** Format: uuid */
+              readonly id: string;
+              readonly slug: string;
+              readonly name: string;
+            };
+            /** @enum {string} */
+            readonly role: 'admin' | 'member' | 'viewer';
+            readonly email: string;
+          };
+        };
+      };
+      /** @description Invalid input (VALIDATION_FAILED names the field in `path`). */
+      readonly 400: {
         headers: {
           readonly [name: string]: unknown;
         };

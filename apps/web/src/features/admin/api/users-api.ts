@@ -10,11 +10,23 @@ export interface TenantUser {
   readonly createdAt: string;
 }
 
+/** The answer of POST /users: an invitation, whether or not the e-mail has an account. */
+export interface Invited {
+  readonly invitation: {
+    readonly id: string;
+    readonly email: string;
+    readonly role: Role;
+    readonly createdAt: string;
+    readonly expiresAt: string;
+  };
+  /** One-time code that creates the account of an e-mail without one (POST /invitations/redeem). */
+  readonly code: string;
+}
+
 /** GET/POST /users, PATCH/DELETE /users/:id (admin). */
 export const usersApi = {
   list: (signal?: AbortSignal) => apiFetch<ListPage<TenantUser>>('/users', { signal }),
-  create: (body: { email: string; displayName?: string; role: Role; password?: string }) =>
-    apiFetch<TenantUser & { created: boolean; initialPassword?: string }>('/users', { method: 'POST', body }),
+  invite: (body: { email: string; role: Role }) => apiFetch<Invited>('/users', { method: 'POST', body }),
   setRole: (id: string, role: Role) =>
     apiFetch<TenantUser>(`/users/${id}`, { method: 'PATCH', body: { role } }),
   remove: (id: string) => apiFetch<void>(`/users/${id}`, { method: 'DELETE' }),

@@ -54,6 +54,7 @@ export function ApiKeysPage() {
               <th scope="col">Name</th>
               <th scope="col">Key</th>
               <th scope="col">Scopes</th>
+              <th scope="col">Owner</th>
               <th scope="col">Last used</th>
               <th scope="col">Expires</th>
               <th scope="col">
@@ -69,6 +70,7 @@ export function ApiKeysPage() {
                   <code>pulse_{k.prefix}_…</code>
                 </td>
                 <td>{k.scopes.join(', ')}</td>
+                <td>{k.owner === null ? 'pulse command' : (k.owner.email ?? 'former member')}</td>
                 <td>{formatDate(k.lastUsedAt)}</td>
                 <td>{formatDate(k.expiresAt)}</td>
                 <td>

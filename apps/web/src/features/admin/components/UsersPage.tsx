@@ -4,7 +4,7 @@ import { ErrorBox } from '../../../app/ErrorBox.tsx';
 import { formatDate } from '../../../lib/format/format-date.ts';
 import type { Role } from '../../auth/api/me.ts';
 import { useMe } from '../../auth/hooks/use-me.ts';
-import { usersApi } from '../api/users-api.ts';
+import { usersApi, type Invited } from '../api/users-api.ts';
 
 const roles: readonly Role[] = ['admin', 'member', 'viewer'];
 
@@ -18,13 +18,11 @@ export function UsersPage() {
     retry: false,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
-  const [added, setAdded] = useState<{ email: string; created: boolean; initialPassword?: string } | null>(
-    null,
-  );
+  const [invited, setInvited] = useState<Invited | null>(null);
   const create = useMutation({
-    mutationFn: usersApi.create,
-    onSuccess: (user) => {
-      setAdded(user);
+    mutationFn: usersApi.invite,
+    onSuccess: (answer) => {
+      setInvited(answer);
       refresh();
     },
   });
@@ -36,15 +34,8 @@ export function UsersPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const displayName = String(form.get('displayName') ?? '').trim();
-    const password = String(form.get('password') ?? '');
     create.mutate(
-      {
-        email: String(form.get('email') ?? '').trim(),
-        role: String(form.get('role')) as Role,
-        ...(password === '' ? {} : { password }),
-        ...(displayName === '' ? {} : { displayName }),
-      },
+      { email: String(form.get('email') ?? '').trim(), role: String(form.get('role')) as Role },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
     );
   };
@@ -55,19 +46,14 @@ export function UsersPage() {
         Admins manage integrations, users and keys; members also start syncs; viewers only read.
       </p>
       {users.error !== null && <ErrorBox error={users.error} title="Users unavailable" />}
-      {added !== null && (
+      {invited !== null && (
         <div className="ok-box" role="status">
-          <strong>
-            {added.created
-              ? `Added ${added.email}.`
-              : `${added.email} already had an account; it was added here.`}
-          </strong>
-          {added.initialPassword !== undefined && (
-            <p>
-              Initial password, shown this once:{' '}
-              <code data-testid="initial-password">{added.initialPassword}</code>
-            </p>
-          )}
+          <strong>Invited {invited.invitation.email}.</strong>
+          <p>
+            With an account already, they log in and accept the invitation. Without one, they create it with
+            this code (shown this once, valid until {formatDate(invited.invitation.expiresAt)}):{' '}
+            <code data-testid="invitation-code">{invited.code}</code>
+          </p>
         </div>
       )}
       {users.data !== undefined && (
@@ -128,10 +114,6 @@ export function UsersPage() {
           <input name="email" type="email" required />
         </label>
         <label>
-          Name <span className="muted">(optional)</span>
-          <input name="displayName" />
-        </label>
-        <label>
           Role
           <select name="role" defaultValue="viewer">
             {roles.map((r) => (
@@ -139,14 +121,9 @@ export function UsersPage() {
             ))}
           </select>
         </label>
-        <label>
-          Initial password{' '}
-          <span className="muted">(optional: at least 12 characters; empty generates one)</span>
-          <input name="password" type="password" minLength={12} autoComplete="new-password" />
-        </label>
         {create.error !== null && <ErrorBox error={create.error} title="Not added" />}
         <button type="submit" className="primary" disabled={create.isPending}>
-          Add user
+          Invite user
         </button>
       </form>
     </>

@@ -1,6 +1,7 @@
 import { readApiError } from '../../../lib/api/read-api-error.ts';
 import { sessionFromResponse, type SessionResponse } from '../../../lib/api/session-from-response.ts';
 import { sessionStore } from '../../../lib/api/session-store.ts';
+import { deviceTokens } from './device-tokens.ts';
 
 export interface Credentials {
   readonly email: string;
@@ -14,8 +15,10 @@ export async function login(credentials: Credentials): Promise<void> {
   const response = await fetch('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
+    body: JSON.stringify({ ...credentials, deviceToken: deviceTokens.get(credentials.email) }),
   });
   if (!response.ok) throw await readApiError(response);
-  sessionStore.set(sessionFromResponse((await response.json()) as SessionResponse));
+  const body = (await response.json()) as SessionResponse & { deviceToken?: string };
+  if (body.deviceToken !== undefined) deviceTokens.set(credentials.email, body.deviceToken);
+  sessionStore.set(sessionFromResponse(body));
 }
