@@ -6,7 +6,7 @@
  *
  * A key made by a user is owned by that user and never acts above the owner's current role: an
  * admin key of a demoted admin acts as what the owner is now, a removed owner's keys stop working
- * (and are revoked by the user routes; a deleted user's by a trigger, 0012_invitations_and_key_owners.sql).
+ * (and are revoked by the user routes; a deleted user's by a trigger, 0010_invitations_and_key_owners.sql).
  * Keys made by `pulse` commands have no owner and keep their scope.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
