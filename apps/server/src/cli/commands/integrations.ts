@@ -49,7 +49,7 @@ export function integrationsCommand(io: Io): Command {
         const secrets = await readSecrets(io, options);
         return withRuntime(io, { migrate: true }, async (rt) => {
           const tenant = await resolveTenant(rt.db, options.tenant);
-          const integration = await addIntegration(rt.db, rt.keys.keyring, knownConnectors(), tenant.id, {
+          const integration = await addIntegration(rt.db, rt.keys.keyring, knownConnectors(rt.config), tenant.id, {
             kind,
             name: options.name,
             config,
