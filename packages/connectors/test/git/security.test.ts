@@ -99,6 +99,9 @@ describe('git paths are confined to the tenant’s folders', () => {
     mkdirSync(join(testRoot(), globex.slug), { recursive: true });
     repoIn(join(testRoot(), globex.slug, 'shared'));
     expect(await attempts(join(folder, 'escape'))).toEqual(refusedEverywhere(join(folder, 'escape')));
+    // A link to a folder outside that is no repository: refused, not "not a git repository".
+    symlinkSync('/etc', join(folder, 'etc'));
+    expect(await attempts(join(folder, 'etc'))).toEqual(refusedEverywhere(join(folder, 'etc')));
     const through = join(folder, 'neighbour', 'shared');
     expect(await attempts(through)).toEqual(refusedEverywhere(through));
     const mine = repoIn(join(folder, 'real'));
