@@ -7,5 +7,6 @@ export { hashPassword } from './auth/password.ts';
 export { createApiKey, type ApiKeyScope } from './auth/api-keys.ts';
 export { tokenKeys, signAccessToken } from './auth/access-token.ts';
 export { apiRoutes } from './api/api.ts';
+export { knownConnectors } from './cli/sync-deps.ts';
 export { StreamBus } from './stream/bus.ts';
 export { streamPath, type StreamOptions } from './stream/socket.ts';

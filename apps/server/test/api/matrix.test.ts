@@ -104,7 +104,7 @@ function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'h
   };
 }
 
-const gitConfig = { repositories: [{ path: '/nonexistent/matrix.git', name: 'acme/matrix' }] };
+const gitConfig = { repositories: [{ path: '.', name: 'acme/matrix' }] };
 const deployment = (externalId: string) => ({
   externalId,
   repository: { fullName: 'acme/push' },
