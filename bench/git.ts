@@ -97,7 +97,8 @@ export async function runGitBench(options: GitBenchOptions = {}) {
 
 /** Reads the commits stream of the repository at `path` to the end, mapping every item. */
 async function measureRead(path: string, stats: boolean, cursor: Json) {
-  const connector = createGitConnector();
+  // The benchmark's repository is granted to its tenant: the connector reads nothing else.
+  const connector = createGitConnector({ grants: [{ tenant: benchTenant.slug, path }] });
   const ctx = context({ repositories: [{ path, name: 'bench/history' }], stats });
   const stream = connector.streams.find((s) => s.name === 'commits')!;
   const [partition] = await stream.partitions(ctx);
@@ -129,8 +130,11 @@ async function measureRead(path: string, stats: boolean, cursor: Json) {
   return { figures, cursor: last };
 }
 
+const benchTenant = { id: '00000000-0000-4000-8000-0000000be4c4', slug: 'bench' };
+
 function context(config: unknown): ConnectorContext<GitConfig, GitSecrets> {
   return {
+    tenant: benchTenant,
     config: createGitConnector().configSchema.parse(config),
     secrets: {},
     http: {

@@ -6,6 +6,7 @@ export { loadKeyring } from './config/load-keyring.ts';
 export { hashPassword } from './auth/password.ts';
 export { createApiKey, type ApiKeyScope } from './auth/api-keys.ts';
 export { tokenKeys, signAccessToken } from './auth/access-token.ts';
+export { knownConnectors } from './cli/sync-deps.ts';
 export { StreamBus } from './stream/bus.ts';
 export { streamPath, type StreamOptions } from './stream/socket.ts';
 export { apiRoutes, apiVersion } from './api/api.ts';

@@ -3,6 +3,8 @@
  * unmatched` and `pulse reprocess` on a real process and the embedded database, against the fake
  * Jira Data Center served by this test.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenario } from '../../../packages/connectors/test/jira/fake/generate.ts';
 import { startFakeJira, type FakeJiraServer } from '../../../packages/connectors/test/jira/fake/server.ts';
@@ -18,6 +20,8 @@ describe('pulse with a Jira integration', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     server = await startFakeJira(scenario({ filler: 3 }), { flavour: 'datacenter' });
     expectOk(await run(['admin', 'tenant', 'create', 'acme']));
+    // Its folder under the default git root (`repositories` beside the data folder).
+    mkdirSync(join(dir.path, 'repositories', 'acme'), { recursive: true });
   });
   afterAll(async () => {
     await server.close();
@@ -95,7 +99,7 @@ describe('pulse with a Jira integration', { timeout: 240_000 }, () => {
         '--name',
         'local',
         '--config',
-        JSON.stringify({ repositories: [{ path: dir.path }] }),
+        JSON.stringify({ repositories: [{ path: '.' }] }),
       ]),
     );
     expectError(await run(['integrations', 'mappings', 'local']), 'INTEGRATION_MAPPINGS_UNSUPPORTED', 1);

@@ -2,6 +2,8 @@
  * `pulse integrations` / `pulse sync` / `pulse runs` / `pulse reprocess` on a real process and the
  * embedded database, syncing a real git repository built with `git`.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, withTenant } from '@pulse/db';
 import { TestRepo, ada, bob, removeAll } from '../../../packages/connectors/test/git/support/test-repo.ts';
@@ -17,7 +19,8 @@ describe('pulse integrations and sync (git)', slow, () => {
   let repo: TestRepo;
 
   beforeAll(async () => {
-    repo = TestRepo.init();
+    // The default git root: `repositories` beside the data folder; tenant acme reads its acme/ folder.
+    repo = TestRepo.init({ path: join(dir.path, 'repositories', 'acme', 'api') });
     repo.commit('first', { author: ada, files: { 'a.txt': 'a\n' } });
     repo.commit('second', { author: bob, files: { 'b.txt': 'b\n' } });
     repo.git(['tag', 'v1.0.0']);
@@ -111,7 +114,8 @@ describe('pulse integrations and sync (git)', slow, () => {
   });
 
   it('a repository that disappeared fails its partitions and the check, with a hint', async () => {
-    const config = JSON.stringify({ repositories: [{ path: `${dir.path}/missing`, name: 'acme/gone' }] });
+    const gone = TestRepo.init({ path: join(dir.path, 'repositories', 'acme', 'gone') });
+    const config = JSON.stringify({ repositories: [{ path: 'gone', name: 'acme/gone' }] });
     expectOk(
       await run([
         'integrations',
@@ -125,12 +129,14 @@ describe('pulse integrations and sync (git)', slow, () => {
         '0',
       ]),
     );
+    rmSync(gone.path, { recursive: true });
+    // Gone is refused like a path outside the folder: a refusal never tells what exists.
     const check = await run(['integrations', 'check', 'gone']);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/^gone: FAILED GIT_REPOSITORY_NOT_FOUND/);
+    expect(check.stdout).toMatch(/^gone: FAILED GIT_PATH_NOT_ALLOWED/);
     const sync = await run(['sync', 'gone']);
     expect(sync.code).toBe(1);
     expect(sync.stdout).toMatch(/^Run \d+ failed/m);
-    expect(sync.stdout).toContain('GIT_REPOSITORY_NOT_FOUND');
+    expect(sync.stdout).toContain('GIT_PATH_NOT_ALLOWED');
   });
 });

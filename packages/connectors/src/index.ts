@@ -18,7 +18,7 @@ export { githubConnector } from './github/index.ts';
 export { githubConfig, githubSecrets, githubEndpoints } from './github/config.ts';
 export type { GithubConfig, GithubConfigInput, GithubSecrets } from './github/config.ts';
 export { createGitConnector, gitConnector } from './git/index.ts';
-export type { GitConfig, GitConnectorOptions, GitSecrets } from './git/index.ts';
+export type { GitConfig, GitConnectorOptions, GitGrant, GitSecrets } from './git/index.ts';
 export { jiraConnector } from './jira/index.ts';
 export { jiraConfig, jiraSecrets } from './jira/config.ts';
 export type { JiraConfig, JiraConfigInput, JiraSecrets } from './jira/config.ts';

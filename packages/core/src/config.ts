@@ -5,6 +5,7 @@
  *
  * Parsing is pure: reading the environment or the file is the caller's job.
  */
+import { delimiter, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { PulseError, type ErrorCode } from './errors.ts';
 
@@ -44,6 +45,14 @@ const optionalText = z
   .string()
   .transform((value) => (value.trim() === '' ? undefined : value.trim()))
   .optional();
+
+/** The non-empty, trimmed items of a list separated by `separator`. */
+function splitList(value: string, separator: string | RegExp): string[] {
+  return value
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
 
 export const settings = {
   DATABASE_URL: {
@@ -235,6 +244,35 @@ export const settings = {
       .number({ message: 'must be a number of seconds' })
       .min(0.1, 'must be at least 0.1')
       .max(3600, 'must be at most 3600'),
+  },
+  PULSE_GIT_ROOTS: {
+    description:
+      'Folders, comma-separated (or separated like PATH), under which local git repositories may be read. A tenant reads only `<root>/<tenant-slug>/` of each root, plus its PULSE_GIT_GRANTS. Unset: the `repositories` folder beside PULSE_DATA_DIR (`./.pulse/repositories` by default).',
+    example: '/srv/pulse/git',
+    schema: z
+      .string()
+      .optional()
+      .transform((value) => splitList(value ?? '', /[,]/).flatMap((item) => splitList(item, delimiter)))
+      .refine((roots) => roots.every(isAbsolute), 'must be absolute folder paths, e.g. /srv/pulse/git')
+      .transform((roots) => (roots.length === 0 ? undefined : roots)),
+  },
+  PULSE_GIT_GRANTS: {
+    description:
+      'Extra folders one tenant may read local git repositories from, outside its folder under PULSE_GIT_ROOTS: comma-separated `tenant-slug:/absolute/path` pairs. A grant covers the folder and everything beneath it.',
+    example: 'acme:/srv/git/shared/api.git,globex:/srv/git/globex',
+    schema: z
+      .string()
+      .optional()
+      .transform((value) =>
+        splitList(value ?? '', /,/).map((pair) => {
+          const at = pair.indexOf(':');
+          return { tenant: pair.slice(0, Math.max(at, 0)).trim(), path: pair.slice(at + 1).trim() };
+        }),
+      )
+      .refine(
+        (grants) => grants.every((g) => /^[a-z0-9][a-z0-9-]{1,62}$/.test(g.tenant) && isAbsolute(g.path)),
+        'must be tenant-slug:/absolute/path pairs separated by commas',
+      ),
   },
   PULSE_CONFIG_FILE: {
     description: 'Optional JSON file with any of these settings as keys; environment variables override it.',

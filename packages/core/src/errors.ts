@@ -276,6 +276,11 @@ export const errorRegistry = {
     message: 'A configured git repository cannot be read.',
     hint: 'Let the user running Pulse read the repository folder; if git reports "dubious ownership", run as that user: git config --global --add safe.directory PATH',
   },
+  GIT_PATH_NOT_ALLOWED: {
+    status: 403,
+    message: 'This git repository path is not allowed.',
+    hint: "Local repositories must lie in this tenant's folder under PULSE_GIT_ROOTS (<root>/<tenant-slug>/) or in a folder granted to the tenant with PULSE_GIT_GRANTS; ask the operator to place the repository there. Paths with '..' and /proc are never allowed. See docs/connectors/git.md.",
+  },
   GIT_REPOSITORY_NAME_CONFLICT: {
     status: 400,
     message: 'Two configured git repositories have the same full name.',

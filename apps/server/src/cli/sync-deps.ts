@@ -1,7 +1,14 @@
 /** Builds the sync runner's dependencies from a command's runtime. */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { gitConnector, githubConnector, jiraConnector } from '@pulse/connectors';
+import { dirname, resolve } from 'node:path';
+import type { Config } from '@pulse/core';
+import {
+  createGitConnector,
+  githubConnector,
+  jiraConnector,
+  type GitConnectorOptions,
+} from '@pulse/connectors';
 import {
   connectorRegistry,
   httpFactory,
@@ -13,8 +20,23 @@ import type { FactsRefresher } from '../facts-refresher.ts';
 import type { StreamBus } from '../stream/bus.ts';
 import type { Runtime } from '../runtime.ts';
 
-export function knownConnectors(): ConnectorRegistry {
-  return connectorRegistry([githubConnector, gitConnector, jiraConnector]);
+/**
+ * Every connector, the git one confined to the roots and grants of `config` (or of `git` when
+ * given, e.g. by tests). Without either, the git connector allows no path at all.
+ */
+export function knownConnectors(
+  config?: Pick<Config, 'PULSE_GIT_ROOTS' | 'PULSE_GIT_GRANTS' | 'PULSE_DATA_DIR'>,
+  git: GitConnectorOptions = config === undefined ? {} : gitOptions(config),
+): ConnectorRegistry {
+  return connectorRegistry([githubConnector, createGitConnector(git), jiraConnector]);
+}
+
+/** PULSE_GIT_ROOTS (default: `repositories` beside PULSE_DATA_DIR) and PULSE_GIT_GRANTS, absolute. */
+export function gitOptions(
+  config: Pick<Config, 'PULSE_GIT_ROOTS' | 'PULSE_GIT_GRANTS' | 'PULSE_DATA_DIR'>,
+): GitConnectorOptions {
+  const roots = config.PULSE_GIT_ROOTS ?? [resolve(dirname(resolve(config.PULSE_DATA_DIR)), 'repositories')];
+  return { roots, grants: config.PULSE_GIT_GRANTS };
 }
 
 export function runnerDeps(
@@ -38,7 +60,7 @@ export function runnerDeps(
         };
   return {
     db: rt.db,
-    registry: knownConnectors(),
+    registry: knownConnectors(rt.config),
     keyring: rt.keys.keyring,
     log: rt.log,
     workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

@@ -378,7 +378,7 @@ describeEachDb('API administration', (handle) => {
       const git = await call('POST', '/integrations', {
         kind: 'git',
         name: 'git-map',
-        config: { repositories: [{ path: '/nonexistent/x.git', name: 'acme/x' }] },
+        config: { repositories: [{ path: '.', name: 'acme/x' }] },
       });
       expect((await call('GET', `/integrations/${git.json().id}/mappings`)).json().error.code).toBe(
         'INTEGRATION_MAPPINGS_UNSUPPORTED',

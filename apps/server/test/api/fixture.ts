@@ -2,6 +2,9 @@
  * Two tenants with a user of every role, an operator, and API keys, behind a real app (inject()).
  * Passwords are real argon2id hashes; tokens come from the real login route.
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
 import { asOperator, createTenant, createUser, withTenant, type Db } from '@pulse/db';
@@ -12,6 +15,7 @@ import {
   createApiKey,
   createLogger,
   hashPassword,
+  knownConnectors,
   SecretScrubber,
   type StreamOptions,
 } from '@pulse/server';
@@ -28,6 +32,10 @@ export interface ApiFixture {
   readonly queue: SyncQueue;
   readonly close: () => Promise<void>;
   readonly keyring: Keyring;
+  /** The git root (PULSE_GIT_ROOTS) the app's git connector is confined to; removed on close. */
+  readonly gitRoot: string;
+  /** Tenant A's folder under the git root: where its repositories go. */
+  readonly gitFolder: string;
   readonly tenants: { readonly a: { id: string; slug: string }; readonly b: { id: string; slug: string } };
   readonly emails: Record<Who, string>;
   /** An access token per caller: roles of tenant A; `other` is B's admin; `operator` is in A. */
@@ -56,11 +64,14 @@ export async function apiFixture(
   const db = handle.db;
   const keyring = createKeyring(parseSecretKey(options.secretKey ?? generateSecretKey()));
   const queue = await openSyncQueue(db, handle.url === undefined ? {} : { connectionString: handle.url });
+  // Each tenant has its folder under the root, named by its slug (made just below).
+  const gitRoot = mkdtempSync(join(tmpdir(), 'pulse-api-git-root-'));
+  for (const slug of [`a-${suffix}`, `b-${suffix}`]) mkdirSync(join(gitRoot, slug));
   const app = await buildApp({
     db,
     log: silentLog,
     keyring,
-    sync: { queue },
+    sync: { queue, registry: knownConnectors(undefined, { roots: [gitRoot] }) },
     // Every login of these tests comes from one address; the limit has tests of its own.
     http: { loginAttemptsPerMinute: 10_000 },
     ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),
@@ -108,8 +119,11 @@ export async function apiFixture(
     close: async () => {
       await app.close();
       await queue.stop();
+      rmSync(gitRoot, { recursive: true, force: true });
     },
     keyring,
+    gitRoot,
+    gitFolder: join(gitRoot, a.slug),
     tenants: { a: { id: a.id, slug: a.slug }, b: { id: b.id, slug: b.slug } },
     emails,
     tokens,
@@ -120,6 +134,12 @@ export async function apiFixture(
       otherAdmin: await key(b.id, 'admin'),
     },
   };
+}
+
+/** A new folder in tenant A's git folder (inside the app's git root), removed by `remove()`. */
+export function repoFolder(f: ApiFixture, prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(f.gitFolder, prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

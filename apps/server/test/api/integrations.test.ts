@@ -4,8 +4,8 @@
  * obey pause / resume / cancel, and another tenant sees none of it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTenant } from '@pulse/db';
@@ -17,7 +17,7 @@ describeEachDb('API integrations and sync runs', (handle) => {
   let dir: string;
   beforeAll(async () => {
     f = await apiFixture(handle, 'integrations');
-    dir = mkdtempSync(join(os.tmpdir(), 'pulse-api-git-'));
+    dir = mkdtempSync(join(f.gitFolder, 'repo-'));
     const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' });
     git('init', '-q', '-b', 'main');
     writeFileSync(join(dir, 'README'), 'hello\n');
@@ -77,7 +77,7 @@ describeEachDb('API integrations and sync runs', (handle) => {
     expect(again.json().error.code).toBe('INTEGRATION_NAME_TAKEN');
   });
 
-  it('tests the connection with the connector: a real repository passes, a missing one fails with a hint', async () => {
+  it('tests the connection with the connector: a real repository passes, a plain folder fails with a hint', async () => {
     const good = (
       await call('POST', '/integrations', {
         kind: 'git',
@@ -92,11 +92,86 @@ describeEachDb('API integrations and sync runs', (handle) => {
       await call('POST', '/integrations', {
         kind: 'git',
         name: 'gone',
-        config: { repositories: [{ path: join(dir, 'missing') }] },
+        config: { repositories: [{ path: mkdtempSync(join(f.gitFolder, 'plain-')) }] },
       })
     ).json();
     const failed = (await call('POST', `/integrations/${bad.id}/test`)).json();
-    expect(failed).toMatchObject({ ok: false, code: expect.any(String), hint: expect.any(String) });
+    expect(failed).toMatchObject({ ok: false, code: 'GIT_REPOSITORY_NOT_FOUND', hint: expect.any(String) });
+  });
+
+  it("refuses git paths outside the tenant's folder on add, change and test, saying only 'not allowed'", async () => {
+    // Tenant B's repository, under the same root; the install's own folder; a host file.
+    const theirs = mkdtempSync(join(f.gitRoot, f.tenants.b.slug, 'repo-'));
+    execFileSync('git', ['init', '-q', theirs]);
+    const answers = [];
+    for (const path of [
+      theirs,
+      process.cwd(),
+      '/etc/shadow',
+      '/nonexistent',
+      `${dir}/../${dir.split('/').at(-1)}`,
+    ]) {
+      const added = await call('POST', '/integrations', {
+        kind: 'git',
+        name: 'escape',
+        config: { repositories: [{ path }] },
+      });
+      expect(added.statusCode, path).toBe(403);
+      answers.push(JSON.stringify(added.json().error).replaceAll(JSON.stringify(path).slice(1, -1), 'P'));
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(JSON.parse(answers[0]!)).toMatchObject({
+      code: 'GIT_PATH_NOT_ALLOWED',
+      hint: expect.stringContaining('PULSE_GIT_ROOTS'),
+    });
+    const names = (await call('GET', '/integrations')).json().items.map((i: { name: string }) => i.name);
+    expect(names).not.toContain('escape');
+
+    // A relative path resolves against the tenant's folder; changing it to an outside one is refused.
+    const relative = dir.split('/').at(-1)!;
+    const added = await call('POST', '/integrations', {
+      kind: 'git',
+      name: 'relative',
+      config: { repositories: [{ path: relative, name: 'acme/relative' }] },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id;
+    expect((await call('POST', `/integrations/${id}/test`)).json()).toMatchObject({ ok: true });
+    const changed = await f.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/integrations/${id}`,
+      headers: bearer(f.tokens.admin),
+      payload: { config: { repositories: [{ path: theirs }] } },
+    });
+    expect(changed.statusCode).toBe(403);
+    expect(changed.json().error.code).toBe('GIT_PATH_NOT_ALLOWED');
+    const stored = (await call('GET', '/integrations')).json().items.find((i: { id: number }) => i.id === id);
+    expect(stored.config.repositories).toEqual([{ path: relative, name: 'acme/relative' }]);
+
+    // The folder swapped for a symlink to the outside after it was accepted: the test refuses it.
+    const swapped = mkdtempSync(join(f.gitFolder, 'swap-'));
+    const outside = mkdtempSync(join(tmpdir(), 'pulse-api-outside-'));
+    try {
+      execFileSync('git', ['init', '-q', swapped]);
+      const later = (
+        await call('POST', '/integrations', {
+          kind: 'git',
+          name: 'swapped',
+          config: { repositories: [{ path: swapped, name: 'acme/swapped' }] },
+        })
+      ).json();
+      expect((await call('POST', `/integrations/${later.id}/test`)).json()).toMatchObject({ ok: true });
+      mkdirSync(join(outside, 'repo'));
+      renameSync(join(swapped, '.git'), join(outside, 'repo', '.git'));
+      rmSync(swapped, { recursive: true });
+      symlinkSync(join(outside, 'repo'), swapped);
+      expect((await call('POST', `/integrations/${later.id}/test`)).json()).toMatchObject({
+        ok: false,
+        code: 'GIT_PATH_NOT_ALLOWED',
+      });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('sync now queues one run; pause, resume and cancel move it; wrong moves are 409s', async () => {

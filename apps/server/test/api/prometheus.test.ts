@@ -49,7 +49,7 @@ describeEachDb('Prometheus metrics', (handle) => {
       method: 'POST',
       url: '/api/v1/integrations',
       headers: bearer(f.tokens.admin),
-      payload: { kind: 'git', name: 'prom', config: { repositories: [{ path: '/nonexistent/prom.git' }] } },
+      payload: { kind: 'git', name: 'prom', config: { repositories: [{ path: '.' }] } },
     });
     const id = integration.json().id;
     await f.app.inject({

@@ -99,7 +99,7 @@ export function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOpti
   };
 }
 
-export const gitConfig = { repositories: [{ path: '/nonexistent/matrix.git', name: 'acme/matrix' }] };
+export const gitConfig = { repositories: [{ path: '.', name: 'acme/matrix' }] };
 export const deployment = (externalId: string) => ({
   externalId,
   repository: { fullName: 'acme/push' },

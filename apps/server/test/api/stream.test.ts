@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateSecretKey } from '@pulse/core';
 import { describeEachDb } from '../../../../test/support/databases.ts';
-import { startPulse, tempDir, type PulseProcess } from '../support/run-pulse.ts';
-import { addRepository, apiFixture, bearer, type ApiFixture } from './fixture.ts';
+import { startPulse, type PulseProcess } from '../support/run-pulse.ts';
+import { addRepository, apiFixture, bearer, repoFolder, type ApiFixture } from './fixture.ts';
 import { openStream, type StreamClient, type StreamMessage } from './stream-client.ts';
 
 const deployment = (externalId: string) => ({
@@ -155,7 +155,7 @@ describeEachDb('API stream', (handle) => {
   });
 
   it('publishes the queued state of a run started through the API', async () => {
-    const dir = tempDir('pulse-stream-git-');
+    const dir = repoFolder(f, 'pulse-stream-git-');
     try {
       const git = (...args: string[]) => execFileSync('git', ['-C', dir.path, ...args], { stdio: 'pipe' });
       git('init', '-q', '-b', 'main');
@@ -200,7 +200,7 @@ describeEachDb('API stream across processes', (handle) => {
     if (handle.backend !== 'postgres') return;
     f = await apiFixture(handle, 'worker', { secretKey });
     base = await f.app.listen({ port: 0, host: '127.0.0.1' });
-    dir = tempDir('pulse-stream-worker-');
+    dir = repoFolder(f, 'pulse-stream-worker-');
     const git = (...args: string[]) => execFileSync('git', ['-C', dir.path, ...args], { stdio: 'pipe' });
     git('init', '-q', '-b', 'main');
     for (let i = 0; i < 30; i++) {
@@ -210,7 +210,12 @@ describeEachDb('API stream across processes', (handle) => {
     }
     worker = startPulse(['worker', '--no-schedule', '--concurrency', '1'], {
       cwd: dir.path,
-      env: { DATABASE_URL: handle.url!, PULSE_SECRET_KEY: secretKey, PULSE_LOG_LEVEL: 'warn' },
+      env: {
+        DATABASE_URL: handle.url!,
+        PULSE_SECRET_KEY: secretKey,
+        PULSE_LOG_LEVEL: 'warn',
+        PULSE_GIT_ROOTS: f.gitRoot,
+      },
     });
   });
   afterAll(async () => {

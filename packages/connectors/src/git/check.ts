@@ -5,7 +5,7 @@
 import { isPulseError, PulseError, type CheckResult } from '@pulse/core';
 import { runGit } from './client.ts';
 import { gitFailure } from './failure.ts';
-import { runnerFor, type GitConnectorOptions, type GitContext } from './options.ts';
+import { openRepository, plainRunner, type GitConnectorOptions, type GitContext } from './options.ts';
 import { resolveRepositories } from './repositories.ts';
 
 /** Checks git and each repository in turn; the first failure is the result. */
@@ -27,15 +27,15 @@ export async function checkGit(options: GitConnectorOptions, ctx: GitContext): P
 
 async function gitVersion(options: GitConnectorOptions, ctx: GitContext): Promise<string> {
   try {
-    return (await runGit(runnerFor(options, ctx, '.'), ['--version'])).stdout.trim();
+    return (await runGit(plainRunner(options, ctx), ['--version'])).stdout.trim();
   } catch (error) {
     throw gitFailure(error, '(git --version)');
   }
 }
 
 async function checkRepository(options: GitConnectorOptions, ctx: GitContext, path: string): Promise<void> {
-  const git = runnerFor(options, ctx, path);
   try {
+    const git = await openRepository(options, ctx, path);
     await runGit(git, ['rev-parse', '--git-dir']);
     // Reading one ref and the object it names proves the refs and the object store are readable.
     const { stdout } = await runGit(git, ['for-each-ref', '--count=1', '--format=%(objectname)']);

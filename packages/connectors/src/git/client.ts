@@ -26,6 +26,11 @@ export interface GitRunner {
   readonly binary: string;
   /** The repository folder (working tree, .git folder or bare repository). */
   readonly path: string;
+  /**
+   * The confined real path git may trust although another user owns it (`-c safe.directory=`);
+   * never `*`. Unset: git's own ownership check applies.
+   */
+  readonly safeDirectory?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -36,17 +41,48 @@ interface RunOptions {
   readonly okExitCodes?: readonly number[];
 }
 
-// Options that keep the output independent of the user's and repository's settings: no pager, no
-// replaced objects (GitHub ignores refs/replace too), no colour, and no fsmonitor hook (a program a
-// repository's own config could name). The environment below adds untranslated messages and no prompt.
+// Options that keep the output independent of the user's and the repository's settings and keep
+// git from running any program a repository's config could name: no pager, no replaced objects
+// (GitHub ignores refs/replace too), no colour, no hooks, no fsmonitor, no credential helper, no
+// ssh, no remote protocol at all (Pulse only reads local object stores), and signatures never
+// verified (gpg.program is a program too).
 const globalArgs = [
   '--no-pager',
   '--no-replace-objects',
-  '-c',
-  'core.fsmonitor=false',
-  '-c',
-  'color.ui=never',
+  ...['-c', 'core.hooksPath=/dev/null'],
+  ...['-c', 'core.fsmonitor=false'],
+  ...['-c', 'credential.helper='],
+  ...['-c', 'core.sshCommand=false'],
+  ...['-c', 'core.askPass=false'],
+  ...['-c', 'protocol.allow=never'],
+  ...['-c', 'log.showSignature=false'],
+  ...['-c', 'gpg.program=false'],
+  ...['-c', 'color.ui=never'],
 ];
+
+/** git's home folder: one that does not exist, so no ~/.gitconfig or ~/.config/git is read. */
+export const gitHome = '/nonexistent';
+
+/**
+ * The whole environment of a git process. Nothing of Pulse's own (PULSE_SECRET_KEY, DATABASE_URL)
+ * is passed on: a git that ran a program would hand it the environment.
+ */
+export function gitEnvironment(path: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: gitHome,
+    LANG: 'C',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    // Never wander up from the configured path into a parent folder's repository.
+    GIT_CEILING_DIRECTORIES: dirname(path),
+  };
+}
 
 const stderrLimit = 4096;
 
@@ -120,18 +156,11 @@ async function spawnGit(
 
 function start(git: GitRunner, args: readonly string[], options: RunOptions) {
   const path = resolve(git.path);
-  const child = spawn(git.binary, [...globalArgs, '-C', path, ...args], {
+  const safe = git.safeDirectory === undefined ? [] : ['-c', `safe.directory=${git.safeDirectory}`];
+  const child = spawn(git.binary, [...globalArgs, ...safe, '-C', path, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(git.signal === undefined ? {} : { signal: git.signal }),
-    env: {
-      ...process.env,
-      LC_ALL: 'C',
-      LANGUAGE: 'C',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_OPTIONAL_LOCKS: '0',
-      // Never wander up from the configured path into a parent folder's repository.
-      GIT_CEILING_DIRECTORIES: dirname(path),
-    },
+    env: gitEnvironment(path),
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');

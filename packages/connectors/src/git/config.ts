@@ -1,9 +1,11 @@
 /**
  * Settings of a local git integration (stored as the integration's config, edited by tenant admins).
  *
- * Example: {"repositories": [{"path": "/srv/git/api.git", "name": "acme/api"}]}
+ * Example: {"repositories": [{"path": "api.git", "name": "acme/api"}]}
+ *
+ * Paths are confined to the tenant's folders (access.ts); a relative path resolves against the
+ * tenant's folder under PULSE_GIT_ROOTS.
  */
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 
 const fullName = z
@@ -27,8 +29,9 @@ export const gitRepositoryConfig = z.strictObject({
     .string()
     .min(1)
     .max(4096)
-    .refine(isAbsolute, 'an absolute path on the Pulse server')
-    .describe('Absolute path of a working tree, its .git folder or a bare clone, on the host running Pulse.'),
+    .describe(
+      "Path of a working tree, its .git folder or a bare clone on the Pulse server, inside the tenant's folder under PULSE_GIT_ROOTS (relative paths resolve against it) or a folder granted with PULSE_GIT_GRANTS.",
+    ),
   name: fullName.optional(),
   branches: z
     .array(branchPattern)

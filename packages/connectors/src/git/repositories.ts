@@ -6,7 +6,7 @@ import { PulseError } from '@pulse/core';
 import type { Partition } from '../kit/contract.ts';
 import { runGit } from './client.ts';
 import { fullNameFromFolder, fullNameFromRemote } from './full-name.ts';
-import { runnerFor, type GitConnectorOptions, type GitContext } from './options.ts';
+import { openRepository, type GitConnectorOptions, type GitContext } from './options.ts';
 
 export interface ResolvedRepository {
   readonly path: string;
@@ -71,12 +71,14 @@ async function originName(
   path: string,
 ): Promise<string | undefined> {
   try {
-    const { stdout } = await runGit(runnerFor(options, ctx, path), ['config', '--get', 'remote.origin.url'], {
+    const git = await openRepository(options, ctx, path);
+    const { stdout } = await runGit(git, ['config', '--get', 'remote.origin.url'], {
       okExitCodes: [0, 1],
     });
     return stdout.trim() === '' ? undefined : fullNameFromRemote(stdout);
   } catch {
-    // A missing path or git: the partition is still listed, and reading it reports the failure.
+    // A missing or refused path, or no git: the partition is still listed, and reading it reports
+    // the failure.
     return undefined;
   }
 }

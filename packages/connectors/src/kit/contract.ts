@@ -44,8 +44,19 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
 }
 
+/** The tenant an integration belongs to (its slug never changes). */
+export interface TenantRef {
+  readonly id: string;
+  readonly slug: string;
+}
+
 /** Everything a connector gets from the runner; no globals, no singletons. */
 export interface ConnectorContext<Config, Secrets> {
+  /**
+   * The integration's tenant. Connectors that read the host (local git) confine what they read to
+   * it and refuse everything when it is absent.
+   */
+  readonly tenant?: TenantRef;
   readonly config: Config;
   readonly secrets: Secrets;
   /** One client per integration: retries, rate limits, concurrency and request counts live in it. */
@@ -108,6 +119,12 @@ export interface Connector<Config = unknown, Secrets = unknown> {
    * category }, types: { name: kind } }), which users edit (`pulse integrations mappings`).
    */
   readonly mappings?: boolean;
+  /**
+   * Checks of settings that depend on the host or the tenant, run when an integration is added or
+   * changed (after the schema): throws a PulseError to refuse them (local git: paths outside the
+   * tenant's folders).
+   */
+  checkConfig?(config: Config, tenant: TenantRef): Promise<void>;
   /** Checks credentials and reachability; expected failures are values, it never throws. */
   check(ctx: ConnectorContext<Config, Secrets>): Promise<CheckResult>;
   // Streams differ in cursor type; the runner treats cursors as opaque JSON.

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPulseError } from '@pulse/core';
-import { createGitConnector } from '@pulse/connectors';
-import { gitContext, readStream, streamOf } from './support/read-stream.ts';
+import { gitContext, readStream, testConnector, streamOf } from './support/read-stream.ts';
 import { removeAll, tempDir, TestRepo } from './support/test-repo.ts';
 
 afterAll(removeAll);
@@ -97,7 +96,7 @@ describe('git repositories stream', () => {
     expect(refs.cursor).toEqual({ refs: {} });
     const commits = await readStream(ctx, 'commits');
     expect(commits.pages).toEqual([{ records: [], cursor: { refs: {} } }]);
-    expect(await createGitConnector().check(ctx)).toMatchObject({ ok: true });
+    expect(await testConnector().check(ctx)).toMatchObject({ ok: true });
   });
 
   it('refuses two repositories that end up with the same full name', async () => {
@@ -111,7 +110,7 @@ describe('git repositories stream', () => {
       .partitions(ctx)
       .catch((e: unknown) => e);
     expect(isPulseError(error) && error.code).toBe('GIT_REPOSITORY_NAME_CONFLICT');
-    const check = await createGitConnector().check(ctx);
+    const check = await testConnector().check(ctx);
     expect(check).toMatchObject({ ok: false, code: 'GIT_REPOSITORY_NAME_CONFLICT' });
   });
 });

@@ -6,6 +6,7 @@
 import { PulseError, type Keyring } from '@pulse/core';
 import { openIntegrationSecrets, sealIntegrationSecrets, withTenant, type Db, type Tx } from '@pulse/db';
 import { connectorFor, type ConnectorRegistry } from '../registry.ts';
+import { tenantRef } from './tenant-ref.ts';
 import { describeIssues } from './zod-issues.ts';
 
 export interface Integration {
@@ -70,6 +71,7 @@ export async function addIntegration(
       throw new PulseError('INTEGRATION_NAME_TAKEN', {
         message: `An integration named "${input.name}" exists already.`,
       });
+    await connector.checkConfig?.(config.data, await tenantRef(tx, tenantId));
     const inserted = await tx.query<{ id: number }>(
       `insert into integrations (tenant_id, kind, name, config, sync_interval, max_failed_share, raw_retention)
        values ($1, $2, $3, $4, make_interval(secs => $5), $6, make_interval(secs => $7)) returning id`,

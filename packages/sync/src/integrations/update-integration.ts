@@ -7,6 +7,7 @@ import { PulseError, type Keyring } from '@pulse/core';
 import { sealIntegrationSecrets, withTenant, type Db } from '@pulse/db';
 import { connectorFor, type ConnectorRegistry } from '../registry.ts';
 import { getIntegration, type Integration } from './integrations.ts';
+import { tenantRef } from './tenant-ref.ts';
 import { describeIssues } from './zod-issues.ts';
 
 export interface IntegrationChanges {
@@ -45,6 +46,7 @@ export async function updateIntegration(
           message: `The ${current.kind} configuration is invalid: ${describeIssues(config.error)}.`,
           hint: `docs/connectors/${current.kind}.md lists every setting with an example.`,
         });
+      await connector.checkConfig?.(config.data, await tenantRef(tx, tenantId));
       await tx.query('update integrations set config = $2, updated_at = now() where id = $1', [
         current.id,
         config.data,

@@ -7,6 +7,7 @@ import { isPulseError } from '@pulse/core';
 import type { ConnectorContext, HttpStats, Json } from '@pulse/connectors';
 import { withTenant, type Db } from '@pulse/db';
 import { getIntegration, loadSecrets } from '../integrations/integrations.ts';
+import { tenantRef } from '../integrations/tenant-ref.ts';
 import { describeIssues } from '../integrations/zod-issues.ts';
 import { StatisticsSchedule } from '../store/statistics.ts';
 import { connectorFor } from '../registry.ts';
@@ -41,9 +42,10 @@ export async function executeRun(
       code: 'INTEGRATION_CONFIG_INVALID',
       message: `The stored configuration is no longer valid: ${describeIssues(config.error)}.`,
     });
-  const secrets = await withTenant(deps.db, tenantId, (tx) =>
-    loadSecrets(tx, deps.keyring, tenantId, integration.id),
-  );
+  const { secrets, tenant } = await withTenant(deps.db, tenantId, async (tx) => ({
+    secrets: await loadSecrets(tx, deps.keyring, tenantId, integration.id),
+    tenant: await tenantRef(tx, tenantId),
+  }));
   const waits = { count: 0, ms: 0 };
   const http = deps.createHttp(connector.httpSettings?.(config.data, secrets), (event) => {
     if (event.type !== 'rate_limit_wait') return;
@@ -54,6 +56,7 @@ export async function executeRun(
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort);
   const ctx: ConnectorContext<unknown, unknown> = {
+    tenant,
     config: config.data,
     secrets,
     http,

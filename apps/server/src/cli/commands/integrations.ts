@@ -49,18 +49,24 @@ export function integrationsCommand(io: Io): Command {
         const secrets = await readSecrets(io, options);
         return withRuntime(io, { migrate: true }, async (rt) => {
           const tenant = await resolveTenant(rt.db, options.tenant);
-          const integration = await addIntegration(rt.db, rt.keys.keyring, knownConnectors(), tenant.id, {
-            kind,
-            name: options.name,
-            config,
-            ...(secrets === undefined ? {} : { secrets }),
-            syncIntervalSeconds: parseDuration(options.interval, '--interval'),
-            maxFailedShare: Number(options.maxFailedShare),
-            rawRetentionSeconds:
-              options.rawRetention === 'forever'
-                ? null
-                : parseDuration(options.rawRetention, '--raw-retention', 3650),
-          });
+          const integration = await addIntegration(
+            rt.db,
+            rt.keys.keyring,
+            knownConnectors(rt.config),
+            tenant.id,
+            {
+              kind,
+              name: options.name,
+              config,
+              ...(secrets === undefined ? {} : { secrets }),
+              syncIntervalSeconds: parseDuration(options.interval, '--interval'),
+              maxFailedShare: Number(options.maxFailedShare),
+              rawRetentionSeconds:
+                options.rawRetention === 'forever'
+                  ? null
+                  : parseDuration(options.rawRetention, '--raw-retention', 3650),
+            },
+          );
           if (options.json) io.stdout.write(JSON.stringify(integration) + '\n');
           else
             io.stdout.write(

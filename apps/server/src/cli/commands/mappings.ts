@@ -44,7 +44,7 @@ export function mappingsCommand(io: Io): Command {
         const changes = parseChanges(options.set, options.reset);
         return withRuntime(io, { migrate: true }, async (rt) => {
           const tenant = await resolveTenant(rt.db, options.tenant);
-          const registry = knownConnectors();
+          const registry = knownConnectors(rt.config);
           const changing = (changes.statuses?.length ?? 0) + (changes.types?.length ?? 0) > 0;
           const result = await withTenant(rt.db, tenant.id, async (tx) =>
             changing

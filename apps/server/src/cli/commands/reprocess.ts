@@ -18,7 +18,7 @@ export function reprocessCommand(io: Io): Command {
       action(io, async (name: string, options: { tenant?: string; json?: boolean }) =>
         withRuntime(io, { migrate: true }, async (rt) => {
           const tenant = await resolveTenant(rt.db, options.tenant);
-          const result = await reprocess(rt.db, knownConnectors(), tenant.id, name, {
+          const result = await reprocess(rt.db, knownConnectors(rt.config), tenant.id, name, {
             onProgress: (stream, payloads) => io.stderr.write(`\r${stream}: ${payloads} payloads`),
           });
           io.stderr.write('\n');

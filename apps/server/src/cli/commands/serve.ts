@@ -8,7 +8,7 @@ import type { Io } from '../output.ts';
 import { openSyncQueue, startWorker, type Worker } from '@pulse/sync';
 import { loadDemoAtStart } from './demo.ts';
 import { queueOptions } from './sync.ts';
-import { runnerDeps } from '../sync-deps.ts';
+import { knownConnectors, runnerDeps } from '../sync-deps.ts';
 import { StreamBus } from '../../stream/bus.ts';
 
 export function serveCommand(io: Io): Command {
@@ -48,7 +48,7 @@ export function serveCommand(io: Io): Command {
           db: runtime.db,
           log: runtime.log,
           keyring: runtime.keys.keyring,
-          sync: { queue },
+          sync: { queue, registry: knownConnectors(config) },
           facts,
           stream,
           http: {

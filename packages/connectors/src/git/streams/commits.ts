@@ -14,7 +14,7 @@ import { readCommitLog } from '../commit-log.ts';
 import type { GitConfig, GitSecrets } from '../config.ts';
 import { gitFailure } from '../failure.ts';
 import { mapCommit } from '../map/commits.ts';
-import { runnerFor, type GitConnectorOptions } from '../options.ts';
+import { openRepository, type GitConnectorOptions } from '../options.ts';
 import type { CommitPayload } from '../payloads.ts';
 import { peelToCommits, readRefSnapshot } from '../ref-snapshot.ts';
 import { gitPartitions, repositoryFor } from '../repositories.ts';
@@ -30,9 +30,9 @@ export function commitsStream(options: GitConnectorOptions): Stream<GitConfig, G
     partitions: (ctx) => gitPartitions(options, ctx),
     async *read(ctx, { partition, cursor }): AsyncGenerator<Page<RefsCursor>> {
       const repository = await repositoryFor(options, ctx, partition);
-      const git = runnerFor(options, ctx, repository.path);
       const previous = parseRefsCursor(cursor, ctx.log);
       try {
+        const git = await openRepository(options, ctx, repository.path);
         const snapshot = await readRefSnapshot(git, repository.branches);
         const next: RefsCursor = { refs: Object.fromEntries(snapshot.map((r) => [r.refname, r.commit])) };
         const seen = new Set(Object.values(previous.refs));

@@ -7,7 +7,7 @@ import type { Page, Stream } from '../../kit/contract.ts';
 import type { GitConfig, GitSecrets } from '../config.ts';
 import { gitFailure } from '../failure.ts';
 import { mapRef } from '../map/refs.ts';
-import { runnerFor, type GitConnectorOptions } from '../options.ts';
+import { openRepository, type GitConnectorOptions } from '../options.ts';
 import type { RefPayload } from '../payloads.ts';
 import { readRefSnapshot } from '../ref-snapshot.ts';
 import { gitPartitions, repositoryFor } from '../repositories.ts';
@@ -23,11 +23,12 @@ export function refsStream(options: GitConnectorOptions): Stream<GitConfig, GitS
     partitions: (ctx) => gitPartitions(options, ctx),
     async *read(ctx, { partition, cursor }): AsyncGenerator<Page<RefsCursor>> {
       const repository = await repositoryFor(options, ctx, partition);
-      const git = runnerFor(options, ctx, repository.path);
       const previous = parseRefsCursor(cursor, ctx.log);
-      const snapshot = await readRefSnapshot(git, repository.branches).catch((error: unknown) => {
-        throw gitFailure(error, repository.path);
-      });
+      const snapshot = await openRepository(options, ctx, repository.path)
+        .then((git) => readRefSnapshot(git, repository.branches))
+        .catch((error: unknown) => {
+          throw gitFailure(error, repository.path);
+        });
       const next: RefsCursor = { refs: Object.fromEntries(snapshot.map((r) => [r.refname, r.objectName])) };
       const changed = snapshot.filter((r) => previous.refs[r.refname] !== r.objectName);
       // Only the last page carries the new snapshot: a crash before it re-reads from the old one.

@@ -4,7 +4,7 @@ import { runGit } from '../client.ts';
 import type { GitConfig, GitSecrets } from '../config.ts';
 import { gitFailure } from '../failure.ts';
 import { mapRepository } from '../map/repositories.ts';
-import { runnerFor, type GitConnectorOptions } from '../options.ts';
+import { openRepository, type GitConnectorOptions } from '../options.ts';
 import type { RepositoryPayload } from '../payloads.ts';
 import { gitPartitions, repositoryFor } from '../repositories.ts';
 
@@ -16,9 +16,9 @@ export function repositoriesStream(options: GitConnectorOptions): Stream<GitConf
     partitions: (ctx) => gitPartitions(options, ctx),
     async *read(ctx, { partition }): AsyncGenerator<Page<null>> {
       const repository = await repositoryFor(options, ctx, partition);
-      const git = runnerFor(options, ctx, repository.path);
       let head: string;
       try {
+        const git = await openRepository(options, ctx, repository.path);
         // Exit 1: HEAD is detached (no default branch); an unborn HEAD still names its branch.
         head = (await runGit(git, ['symbolic-ref', '-q', 'HEAD'], { okExitCodes: [0, 1] })).stdout.trim();
       } catch (error) {

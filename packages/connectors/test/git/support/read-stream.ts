@@ -11,14 +11,26 @@ import {
   type GitSecrets,
 } from '@pulse/connectors';
 
+import { testRoot, testTenant } from './test-repo.ts';
+
 export type GitStreamName = 'repositories' | 'refs' | 'commits';
 
-/** A context for `config` (parsed by the connector's schema); git needs no HTTP, so http throws. */
+/** The git connector confined to the test root (see test-repo.ts), with `options` added. */
+export function testConnector(options: GitConnectorOptions = {}) {
+  return createGitConnector({ roots: [testRoot()], ...options });
+}
+
+/**
+ * A context of the test tenant for `config` (parsed by the connector's schema); git needs no
+ * HTTP, so http throws.
+ */
 export function gitContext(
   config: unknown,
   log: Logger = silentLog,
+  tenant: { id: string; slug: string } | null = testTenant,
 ): ConnectorContext<GitConfig, GitSecrets> {
   return {
+    ...(tenant === null ? {} : { tenant }),
     config: createGitConnector().configSchema.parse(config),
     secrets: {},
     http: {
@@ -67,7 +79,7 @@ export function streamOf(
   name: GitStreamName,
   options: GitConnectorOptions = {},
 ): Stream<GitConfig, GitSecrets> {
-  const stream = createGitConnector(options).streams.find((s) => s.name === name);
+  const stream = testConnector(options).streams.find((s) => s.name === name);
   if (stream === undefined) throw new Error(`no stream ${name}`);
   return stream;
 }

@@ -30,17 +30,41 @@ export interface CommitOptions {
   readonly committedAt?: string;
 }
 
-/** A temporary folder removed by `removeAll()`. */
+/** The tenant of the tests' connector contexts; its folder under `testRoot()` holds the repositories. */
+export const testTenant = { id: '00000000-0000-4000-8000-00000000acme', slug: 'acme' } as const;
+
+let root: string | undefined;
+
+/**
+ * The git root (PULSE_GIT_ROOTS) of this test file, made on first use: the connector under test
+ * is composed with it, and every `tempDir()` lies in its `acme/` sub-root.
+ */
+export function testRoot(): string {
+  if (root === undefined) {
+    root = mkdtempSync(join(tmpdir(), 'pulse-git-root-'));
+    mkdirSync(join(root, testTenant.slug));
+  }
+  return root;
+}
+
+/** A temporary folder inside the test tenant's sub-root, removed by `removeAll()`. */
 export function tempDir(prefix = 'pulse-git-'): string {
+  return mkdtempSync(join(testRoot(), testTenant.slug, prefix));
+}
+
+/** A temporary folder outside every git root (another tenant's or the host's files). */
+export function outsideDir(prefix = 'pulse-git-outside-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  created.push(dir);
+  outside.push(dir);
   return dir;
 }
-const created: string[] = [];
+const outside: string[] = [];
 
-/** Removes every folder made by `tempDir()`. */
+/** Removes the test root with everything made by `tempDir()`, and every `outsideDir()`. */
 export function removeAll(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of outside.splice(0)) rmSync(dir, { recursive: true, force: true });
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  root = undefined;
 }
 
 export class TestRepo {
