@@ -210,6 +210,31 @@ export const errorRegistry = {
       'A repository (or other source object) named by the integration does not exist or is not visible to its token.',
     hint: "Check the name in the integration settings; a deleted, renamed or private repository needs its name fixed or the token given access (GitHub: the repo scope, or the organisation's SSO authorisation).",
   },
+  EGRESS_URL_INVALID: {
+    status: 400,
+    message: 'The base URL cannot be used for outbound requests.',
+    hint: 'Give the API root as scheme, host and path only, e.g. https://api.github.com or https://acme.atlassian.net: http or https, no user:password@, no ?query and no #fragment.',
+  },
+  EGRESS_REDIRECT_DENIED: {
+    status: 502,
+    message: 'The source redirected the request to another origin (or too many times); Pulse did not follow.',
+    hint: 'Credentials are never sent to another origin. Set the base URL to the address the source answers at itself (scheme, host and port included).',
+  },
+  EGRESS_RESPONSE_TOO_LARGE: {
+    status: 502,
+    message: 'The source answered with a body larger than Pulse reads.',
+    hint: 'Check the base URL points at the API itself; an operator can raise PULSE_EGRESS_MAX_RESPONSE_BYTES (data requests) or PULSE_EGRESS_CHECK_MAX_RESPONSE_BYTES (connection checks).',
+  },
+  EGRESS_ALLOW_INVALID: {
+    status: 500,
+    message: 'PULSE_EGRESS_ALLOW has an entry that is not a host name, an IP address or a CIDR range.',
+    hint: 'List hosts (ghe.corp.example), host suffixes (.corp.example), addresses (10.0.0.5) or CIDR ranges (10.20.0.0/16), comma-separated.',
+  },
+  INTEGRATION_SECRET_REBIND_REQUIRED: {
+    status: 400,
+    message: 'The change points the integration at another host, so its stored credentials are not reused.',
+    hint: 'Send the credentials again in the same request (secrets, e.g. {"token": "…"}) together with the new base URL or site; stored credentials only ever go to the host they were given for.',
+  },
   JIRA_PROJECT_NOT_FOUND: {
     status: 404,
     message:

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, githubRateLimitPolicy, paginateLink, type HttpClient } from '../../src/index.ts';
 import { startFakeServer, type FakeServer } from '../support/fake-server.ts';
 import { loadOctokitScenario, replayRecording } from '../support/replay-recording.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 let http: HttpClient;
@@ -14,6 +15,7 @@ let http: HttpClient;
 beforeEach(async () => {
   server = await startFakeServer();
   http = createHttpClient({
+    egress: loopbackEgress,
     baseUrl: server.url,
     headers: {
       authorization: 'token 0000000000000000000000000000000000000001',

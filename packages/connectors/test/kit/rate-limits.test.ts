@@ -7,6 +7,7 @@ import {
 } from '../../src/index.ts';
 import { startFakeServer, type FakeServer } from '../support/fake-server.ts';
 import { fakeTime, type FakeTime } from '../support/fake-time.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 let time: FakeTime;
@@ -22,6 +23,7 @@ afterEach(() => server.close());
 
 function client(options: Partial<HttpClientOptions> = {}) {
   return createHttpClient({
+    egress: loopbackEgress,
     baseUrl: server.url,
     sleep: time.sleep,
     now: time.now,
@@ -227,7 +229,7 @@ describe('GitHub policy', () => {
 describe('abort', () => {
   it('stops a rate-limit wait at once when the caller aborts', async () => {
     server.fault({ status: 429, headers: { 'retry-after': '30' } });
-    const http = createHttpClient({ baseUrl: server.url }); // real clock and sleep
+    const http = createHttpClient({ egress: loopbackEgress, baseUrl: server.url }); // real clock and sleep
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 100);

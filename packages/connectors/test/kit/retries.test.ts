@@ -3,6 +3,7 @@ import { PulseError } from '@pulse/core';
 import { createHttpClient, type HttpClientOptions, type HttpEvent } from '../../src/index.ts';
 import { startFakeServer, type FakeServer } from '../support/fake-server.ts';
 import { fakeTime, type FakeTime } from '../support/fake-time.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 let time: FakeTime;
@@ -18,6 +19,7 @@ afterEach(() => server.close());
 
 function client(options: Partial<HttpClientOptions> = {}) {
   return createHttpClient({
+    egress: loopbackEgress,
     baseUrl: server.url,
     sleep: time.sleep,
     now: time.now,

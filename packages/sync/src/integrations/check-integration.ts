@@ -19,7 +19,7 @@ export async function checkIntegration(
   const result = await connector.check({
     config,
     secrets,
-    http: deps.createHttp(connector.httpSettings?.(config, secrets), () => {}),
+    http: deps.createHttp(connector.httpSettings?.(config, secrets), () => {}, 'check'),
     log: deps.log,
     signal: AbortSignal.timeout(60_000),
     now: () => new Date(),
