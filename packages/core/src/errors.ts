@@ -182,7 +182,7 @@ export const errorRegistry = {
   SOURCE_HTTP_ERROR: {
     status: 502,
     message: 'The source rejected a request.',
-    hint: 'The message gives the status, the request path and the explanation the source sent; check that the integration settings (owner, repository, project key) name things that exist and are visible to its token.',
+    hint: 'The message gives the status and the request path; check that the integration settings (owner, repository, project key) name things that exist and are visible to its token.',
   },
   SOURCE_AUTH_FAILED: {
     status: 502,
@@ -197,7 +197,7 @@ export const errorRegistry = {
   SOURCE_UNAVAILABLE: {
     status: 503,
     message: 'The source did not answer successfully after several attempts.',
-    hint: 'The source is down, slow or unreachable from this host (network, proxy, firewall, base URL). Check its status page and the base URL, then run the sync again; it resumes from its checkpoint.',
+    hint: 'The source is down, slow or unreachable from this host (network, proxy, firewall, base URL). Check its status page and the base URL, then run the sync again; it resumes from its checkpoint. Pulse connects to public addresses only: a source on a private network must be listed in PULSE_EGRESS_ALLOW by the operator.',
   },
   SOURCE_RESPONSE_INVALID: {
     status: 502,
@@ -249,7 +249,7 @@ export const errorRegistry = {
   JIRA_JQL_INVALID: {
     status: 400,
     message: 'Jira rejected a JQL query of the integration.',
-    hint: "The message quotes Jira's explanation; fix the JQL in the integration settings (projects.jql or incidents.jql) and try it in Jira's issue search first.",
+    hint: "Try the JQL of the integration settings (projects.jql or incidents.jql) in Jira's issue search, which shows Jira's explanation, and fix it there.",
   },
   INTEGRATION_MAPPINGS_UNSUPPORTED: {
     status: 400,

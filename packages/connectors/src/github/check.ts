@@ -31,8 +31,8 @@ export async function checkGithub(ctx: GithubContext): Promise<CheckResult> {
     return {
       ok: false,
       code: 'SOURCE_UNAVAILABLE',
-      message: `GitHub cannot be reached at ${ctx.config.baseUrl}: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'Check the base URL (GitHub Enterprise Server: https://HOST/api/v3) and that this host can reach it (proxy, firewall).',
+      message: 'GitHub cannot be reached at the base URL.',
+      hint: 'Check the base URL (GitHub Enterprise Server: https://HOST/api/v3) and that this host can reach it (proxy, firewall; a host on a private network must be in PULSE_EGRESS_ALLOW).',
     };
   }
 }

@@ -61,7 +61,8 @@ export async function graphql<T>(
     }
     const code = errors.some((e) => e.type === 'RATE_LIMITED') ? 'SOURCE_RATE_LIMITED' : 'SOURCE_HTTP_ERROR';
     throw new PulseError(code, {
-      message: `GitHub GraphQL: ${errors.map((e) => e.message ?? e.type ?? 'error').join('; ')}`,
+      // The error types only: GitHub's messages are the source's text, not Pulse's.
+      message: `GitHub GraphQL answered with errors: ${[...new Set(errors.map((e) => e.type ?? 'error'))].join(', ')}.`,
     });
   }
   if (response.body?.data == null) {

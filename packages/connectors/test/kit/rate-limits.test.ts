@@ -178,7 +178,7 @@ describe('GitHub policy', () => {
       .request({ url: '/items' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
-    expect((error as Error).message).toBe('GET /items answered 403: Must have admin rights to Repository.');
+    expect((error as Error).message).toBe('GET /items answered 403.');
   });
 
   it('returns a good answer that spent the quota, then holds the next request until the reset', async () => {
