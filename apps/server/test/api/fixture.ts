@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
 import { asOperator, createTenant, createUser, withTenant, type Db } from '@pulse/db';
-import { openSyncQueue, type SyncQueue } from '@pulse/sync';
+import type { EgressPolicy } from '@pulse/connectors';
+import { httpFactory, openSyncQueue, type SyncQueue } from '@pulse/sync';
 import type { TestDatabase } from '../../../../test/support/databases.ts';
 import {
   buildApp,
@@ -44,6 +45,8 @@ export interface FixtureOptions {
   /** PULSE_SECRET_KEY of the app (e.g. to share it with a child process); default: a new one. */
   readonly secretKey?: string;
   readonly streamOptions?: StreamOptions;
+  /** Where the app's integrations may connect (default: the production policy, public addresses only). */
+  readonly egress?: EgressPolicy;
 }
 
 export async function apiFixture(
@@ -58,7 +61,10 @@ export async function apiFixture(
     db,
     log: silentLog,
     keyring,
-    sync: { queue },
+    sync:
+      options.egress === undefined
+        ? { queue }
+        : { queue, createHttp: httpFactory(silentLog, options.egress) },
     // Every login of these tests comes from one address; the limit has tests of its own.
     http: { loginAttemptsPerMinute: 10_000 },
     ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),
