@@ -57,7 +57,10 @@ export async function sendOnce(outgoing: Outgoing): Promise<Answer> {
       if (redirects >= egress.limits.maxRedirects) throw tooManyRedirects(method, url, redirects);
       url = next;
       // 303 (and 301/302 after a POST, as browsers do) turn into a GET without a body.
-      if (response.status === 303 || (method === 'POST' && response.status !== 307 && response.status !== 308)) {
+      if (
+        response.status === 303 ||
+        (method === 'POST' && response.status !== 307 && response.status !== 308)
+      ) {
         method = 'GET';
         body = undefined;
       }

@@ -23,8 +23,7 @@ export function effectiveAddress(address: IpAddress): IpAddress {
   if (address.kind() === 'ipv4') return address;
   const v6 = address as ipaddr.IPv6;
   const parts = v6.parts;
-  const v4 = (high: number, low: number) =>
-    new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  const v4 = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
   // IPv4-compatible (::a.b.c.d, deprecated but still routed by some stacks); :: itself stays IPv6.
   if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7]! > 1))

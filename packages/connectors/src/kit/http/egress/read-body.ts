@@ -11,7 +11,11 @@ interface StreamingResponse {
 }
 
 /** The body as text; EGRESS_RESPONSE_TOO_LARGE once more than `maxBytes` arrived (or are announced). */
-export async function readLimitedText(response: StreamingResponse, maxBytes: number, where: string): Promise<string> {
+export async function readLimitedText(
+  response: StreamingResponse,
+  maxBytes: number,
+  where: string,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
