@@ -22,7 +22,10 @@ export async function checkGithub(ctx: GithubContext): Promise<CheckResult> {
         hint: tokenHint,
       };
     }
-    return { ok: true, detail: `authenticated as ${response.body?.login ?? 'unknown'}` };
+    // A GitHub login is letters, digits and dashes; anything else is not echoed back.
+    const login = response.body?.login;
+    const who = typeof login === 'string' && /^[A-Za-z\d-]{1,39}$/.test(login) ? login : 'unknown';
+    return { ok: true, detail: `authenticated as ${who}` };
   } catch (error) {
     if (isPulseError(error) && error.code === 'SOURCE_AUTH_FAILED') {
       return { ok: false, code: error.code, message: error.message, hint: tokenHint };
