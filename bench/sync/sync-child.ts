@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { githubConnector, type Connector } from '@pulse/connectors';
 import { migrate, openPostgres, withTenant } from '@pulse/db';
 import { addIntegration, executeRun, httpFactory, requestSync } from '@pulse/sync';
+import { loopbackEgress } from '../../packages/sync/test/support/egress.ts';
 import { newTenant, testDeps } from '../../packages/sync/test/support/harness.ts';
 import { sampleMemory, thin, type MemoryFigures, type MemorySample } from './memory-sampler.ts';
 
@@ -90,7 +91,7 @@ try {
   // Sampling starts here, after migrations: the few set-up statements below cost nothing.
   const sampler = sampleMemory(100);
   const deps = testDeps(db, [labelled(githubConnector, (stream) => sampler.note({ stream }))], {
-    createHttp: httpFactory(log),
+    createHttp: httpFactory(log, loopbackEgress),
     orphanAfterMs: 60_000,
     log,
     onProgress: (event) => sampler.note({ records: event.progress.records }),

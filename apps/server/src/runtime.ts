@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import type { Config } from '@pulse/core';
+import type { EgressPolicy } from '@pulse/connectors';
 import { migrate, openDatabase, type Db, type MigrateResult } from '@pulse/db';
+import { egressFromConfig } from './config/egress.ts';
 import { loadKeyring, type LoadedKeyring } from './config/load-keyring.ts';
 import { createLogger, SecretScrubber, type Logger } from './logger.ts';
 
@@ -14,6 +16,8 @@ export interface Runtime {
   readonly db: Db;
   readonly keys: LoadedKeyring;
   readonly scrubber: SecretScrubber;
+  /** Where integrations may connect to, and the size and time limits (PULSE_EGRESS_*). */
+  readonly egress: EgressPolicy;
   readonly migrations: MigrateResult | undefined;
   /** Human description of where the data lives, for start-up messages. */
   readonly storage: string;
@@ -36,6 +40,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   // The keyring is checked before the database opens: a missing key should stop start-up before
   // anything touches data.
   const keys = loadKeyring(config);
+  const egress = egressFromConfig(config, log);
   for (const key of keys.keyring.keys.values()) scrubber.add(key.bytes.toString('base64'));
   for (const warning of keys.warnings) log.warn(warning);
 
@@ -60,9 +65,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     db,
     keys,
     scrubber,
+    egress,
     migrations,
     storage: describeStorage(config),
-    close: () => db.close(),
+    close: async () => {
+      await egress.close();
+      await db.close();
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import { embeddedEnv, expectError, expectOk, runPulse, tempDir } from './support
 
 describe('pulse with a Jira integration', { timeout: 240_000 }, () => {
   const dir = tempDir('pulse-jira-cli-');
-  const env = embeddedEnv(dir.path);
+  // The fake Jira listens on 127.0.0.1: allowed as an operator allows a private Jira.
+  const env = { ...embeddedEnv(dir.path), PULSE_EGRESS_ALLOW: '127.0.0.1' };
   const run = (args: string[], input?: string) =>
     runPulse(args, { cwd: dir.path, env, timeoutMs: 90_000, ...(input === undefined ? {} : { input }) });
   let server: FakeJiraServer;

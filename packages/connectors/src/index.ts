@@ -2,6 +2,7 @@ export type * from './kit/contract.ts';
 export type * from './kit/http/client.ts';
 export { createHttpClient } from './kit/http/create-http-client.ts';
 export type { HttpClientOptions, HttpEvent } from './kit/http/options.ts';
+export * from './kit/http/egress/index.ts';
 export {
   parseRetryAfter,
   retryAfterRateLimitPolicy,

@@ -41,6 +41,18 @@ function wholeNumber(min: number, max: number) {
     .max(max, `must be at most ${max}`);
 }
 
+const bytes = z.coerce
+  .number({ message: 'must be a whole number of bytes' })
+  .int('must be a whole number of bytes')
+  .min(1024, 'must be at least 1024')
+  .max(1024 * 1024 * 1024, 'must be at most 1073741824');
+
+const milliseconds = z.coerce
+  .number({ message: 'must be a whole number of milliseconds' })
+  .int('must be a whole number of milliseconds')
+  .min(100, 'must be at least 100')
+  .max(600_000, 'must be at most 600000');
+
 const optionalText = z
   .string()
   .transform((value) => (value.trim() === '' ? undefined : value.trim()))
@@ -273,6 +285,51 @@ export const settings = {
         (grants) => grants.every((g) => /^[a-z0-9][a-z0-9-]{1,62}$/.test(g.tenant) && isAbsolute(g.path)),
         'must be tenant-slug:/absolute/path pairs separated by commas',
       ),
+  },
+  PULSE_EGRESS_ALLOW: {
+    description:
+      'Hosts and networks, comma-separated, that integrations may reach although they are private: Pulse connects only to public addresses unless listed here (loopback, private, CGNAT, link-local and cloud metadata addresses are refused). Entries are host names (`ghe.corp.example`), host suffixes (`.corp.example`), addresses or CIDR ranges (`10.20.0.0/16`). For GitHub Enterprise, Jira Data Center or GitLab on a private network.',
+    example: 'ghe.corp.example,10.20.0.0/16',
+    schema: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine(
+        (entries) => entries.every((e) => /^[\w.:/-]+$/.test(e) && !e.includes('//')),
+        'must be host names, addresses or CIDR ranges (like 10.0.0.0/8), comma-separated',
+      ),
+    code: 'EGRESS_ALLOW_INVALID',
+  },
+  PULSE_EGRESS_MAX_RESPONSE_BYTES: {
+    description:
+      'Largest response body Pulse reads from a source during a sync (one page); a larger answer fails that request with EGRESS_RESPONSE_TOO_LARGE.',
+    example: '52428800',
+    default: '20971520',
+    schema: bytes,
+  },
+  PULSE_EGRESS_CHECK_MAX_RESPONSE_BYTES: {
+    description: 'Largest response body Pulse reads while testing an integration connection.',
+    example: '1048576',
+    default: '1048576',
+    schema: bytes,
+  },
+  PULSE_EGRESS_TIMEOUT_MS: {
+    description:
+      'Time limit of one request to a source during a sync, from sending it to the last byte of the answer (headers and body); retried like a network error.',
+    example: '60000',
+    default: '30000',
+    schema: milliseconds,
+  },
+  PULSE_EGRESS_CHECK_TIMEOUT_MS: {
+    description: 'Time limit of one request while testing an integration connection (headers and body).',
+    example: '5000',
+    default: '10000',
+    schema: milliseconds,
   },
   PULSE_CONFIG_FILE: {
     description: 'Optional JSON file with any of these settings as keys; environment variables override it.',

@@ -187,7 +187,7 @@ export const errorRegistry = {
   SOURCE_HTTP_ERROR: {
     status: 502,
     message: 'The source rejected a request.',
-    hint: 'The message gives the status, the request path and the explanation the source sent; check that the integration settings (owner, repository, project key) name things that exist and are visible to its token.',
+    hint: 'The message gives the status and the request path; check that the integration settings (owner, repository, project key) name things that exist and are visible to its token.',
   },
   SOURCE_AUTH_FAILED: {
     status: 502,
@@ -202,7 +202,7 @@ export const errorRegistry = {
   SOURCE_UNAVAILABLE: {
     status: 503,
     message: 'The source did not answer successfully after several attempts.',
-    hint: 'The source is down, slow or unreachable from this host (network, proxy, firewall, base URL). Check its status page and the base URL, then run the sync again; it resumes from its checkpoint.',
+    hint: 'The source is down, slow or unreachable from this host (network, proxy, firewall, base URL). Check its status page and the base URL, then run the sync again; it resumes from its checkpoint. Pulse connects to public addresses only: a source on a private network must be listed in PULSE_EGRESS_ALLOW by the operator.',
   },
   SOURCE_RESPONSE_INVALID: {
     status: 502,
@@ -214,6 +214,31 @@ export const errorRegistry = {
     message:
       'A repository (or other source object) named by the integration does not exist or is not visible to its token.',
     hint: "Check the name in the integration settings; a deleted, renamed or private repository needs its name fixed or the token given access (GitHub: the repo scope, or the organisation's SSO authorisation).",
+  },
+  EGRESS_URL_INVALID: {
+    status: 400,
+    message: 'The base URL cannot be used for outbound requests.',
+    hint: 'Give the API root as scheme, host and path only, e.g. https://api.github.com or https://acme.atlassian.net: http or https, no user:password@, no ?query and no #fragment.',
+  },
+  EGRESS_REDIRECT_DENIED: {
+    status: 502,
+    message: 'The source redirected the request to another origin (or too many times); Pulse did not follow.',
+    hint: 'Credentials are never sent to another origin. Set the base URL to the address the source answers at itself (scheme, host and port included).',
+  },
+  EGRESS_RESPONSE_TOO_LARGE: {
+    status: 502,
+    message: 'The source answered with a body larger than Pulse reads.',
+    hint: 'Check the base URL points at the API itself; an operator can raise PULSE_EGRESS_MAX_RESPONSE_BYTES (data requests) or PULSE_EGRESS_CHECK_MAX_RESPONSE_BYTES (connection checks).',
+  },
+  EGRESS_ALLOW_INVALID: {
+    status: 500,
+    message: 'PULSE_EGRESS_ALLOW has an entry that is not a host name, an IP address or a CIDR range.',
+    hint: 'List hosts (ghe.corp.example), host suffixes (.corp.example), addresses (10.0.0.5) or CIDR ranges (10.20.0.0/16), comma-separated.',
+  },
+  INTEGRATION_SECRET_REBIND_REQUIRED: {
+    status: 400,
+    message: 'The change points the integration at another host, so its stored credentials are not reused.',
+    hint: 'Send the credentials again in the same request (secrets, e.g. {"token": "…"}) together with the new base URL or site; stored credentials only ever go to the host they were given for.',
   },
   JIRA_PROJECT_NOT_FOUND: {
     status: 404,
@@ -229,7 +254,7 @@ export const errorRegistry = {
   JIRA_JQL_INVALID: {
     status: 400,
     message: 'Jira rejected a JQL query of the integration.',
-    hint: "The message quotes Jira's explanation; fix the JQL in the integration settings (projects.jql or incidents.jql) and try it in Jira's issue search first.",
+    hint: "Try the JQL of the integration settings (projects.jql or incidents.jql) in Jira's issue search, which shows Jira's explanation, and fix it there.",
   },
   INTEGRATION_MAPPINGS_UNSUPPORTED: {
     status: 400,

@@ -22,7 +22,7 @@ export {
   type RunCommand,
 } from './runs/runs.ts';
 export { executeRun, type ExecuteOptions } from './runner/execute-run.ts';
-export type { RunnerDeps, HttpEventLike } from './runner/deps.ts';
+export type { RunnerDeps, HttpEventLike, HttpPurpose } from './runner/deps.ts';
 export type { ProgressEvent } from './runner/progress.ts';
 export { openSyncQueue, syncQueueName, type SyncQueue, type SyncJob } from './queue/sync-queue.ts';
 export { scheduleDueSyncs, syncNow } from './queue/scheduler.ts';

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Keyring } from '@pulse/core';
 import type { Db } from '@pulse/db';
+import { createEgressPolicy } from '@pulse/connectors';
 import { httpFactory } from '@pulse/sync';
 import { tokenKeys } from '../auth/access-token.ts';
 import { knownConnectors } from '../cli/sync-deps.ts';
@@ -50,7 +51,8 @@ export interface ApiDeps {
 export function apiRoutes(deps: ApiDeps, tokens = tokenKeys(deps.keyring)): ApiRoute[] {
   const sync: SyncDeps = {
     registry: deps.sync?.registry ?? knownConnectors(),
-    createHttp: deps.sync?.createHttp ?? httpFactory(deps.log),
+    // Without a composed factory: public addresses only, default limits.
+    createHttp: deps.sync?.createHttp ?? httpFactory(deps.log, createEgressPolicy()),
     queue: deps.sync?.queue,
   };
   const facts = deps.facts ?? new FactsRefresher(deps.db, deps.log);

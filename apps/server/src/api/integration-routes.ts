@@ -181,7 +181,9 @@ export function integrationRoutes(deps: {
         secrets: z
           .record(z.string(), z.string().max(10_000))
           .optional()
-          .describe('Replaces every stored credential; write-only.'),
+          .describe(
+            'Replaces every stored credential; write-only. Required when the new config changes the base URL or site.',
+          ),
         syncIntervalMinutes: z.number().int().min(1).max(43_200).optional(),
         maxFailedShare: z.number().min(0).max(1).optional(),
         enabled: z.boolean().optional(),
@@ -203,6 +205,7 @@ export function integrationRoutes(deps: {
               : { syncIntervalSeconds: body.syncIntervalMinutes * 60 }),
             ...(body.maxFailedShare === undefined ? {} : { maxFailedShare: body.maxFailedShare }),
             ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
+            actor: principal.userId === null ? `api-key:${principal.keyId}` : `user:${principal.userId}`,
           },
         );
       },

@@ -64,7 +64,7 @@ export function runnerDeps(
     keyring: rt.keys.keyring,
     log: rt.log,
     workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-    createHttp: httpFactory(rt.log),
+    createHttp: httpFactory(rt.log, rt.egress),
     // The embedded database admits one process: whatever another process left running is orphaned.
     orphanAfterMs: rt.db.kind === 'pglite' ? 0 : 60_000,
     ...(onProgress === undefined ? {} : { onProgress }),

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey, type Keyring } from '@pulse/core';
 import { asOperator, createTenant, createUser, withTenant, type Db } from '@pulse/db';
-import { openSyncQueue, type SyncQueue } from '@pulse/sync';
+import type { EgressPolicy } from '@pulse/connectors';
+import { httpFactory, openSyncQueue, type SyncQueue } from '@pulse/sync';
 import type { TestDatabase } from '../../../../test/support/databases.ts';
 import {
   buildApp,
@@ -54,6 +55,8 @@ export interface FixtureOptions {
   readonly streamOptions?: StreamOptions;
   /** Period and report-time limits of the app (default: the server's defaults). */
   readonly limits?: { maxRangeDays?: number; reportTimeoutMs?: number };
+  /** Where the app's integrations may connect (default: the production policy, public addresses only). */
+  readonly egress?: EgressPolicy;
 }
 
 export async function apiFixture(
@@ -71,7 +74,11 @@ export async function apiFixture(
     db,
     log: silentLog,
     keyring,
-    sync: { queue, registry: knownConnectors(undefined, { roots: [gitRoot] }) },
+    sync: {
+      queue,
+      registry: knownConnectors(undefined, { roots: [gitRoot] }),
+      ...(options.egress === undefined ? {} : { createHttp: httpFactory(silentLog, options.egress) }),
+    },
     // Every login of these tests comes from one address; the limit has tests of its own.
     http: { loginAttemptsPerMinute: 10_000 },
     ...(options.streamOptions === undefined ? {} : { streamOptions: options.streamOptions }),

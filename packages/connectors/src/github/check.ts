@@ -22,7 +22,10 @@ export async function checkGithub(ctx: GithubContext): Promise<CheckResult> {
         hint: tokenHint,
       };
     }
-    return { ok: true, detail: `authenticated as ${response.body?.login ?? 'unknown'}` };
+    // A GitHub login is letters, digits and dashes; anything else is not echoed back.
+    const login = response.body?.login;
+    const who = typeof login === 'string' && /^[A-Za-z\d-]{1,39}$/.test(login) ? login : 'unknown';
+    return { ok: true, detail: `authenticated as ${who}` };
   } catch (error) {
     if (isPulseError(error) && error.code === 'SOURCE_AUTH_FAILED') {
       return { ok: false, code: error.code, message: error.message, hint: tokenHint };
@@ -31,8 +34,8 @@ export async function checkGithub(ctx: GithubContext): Promise<CheckResult> {
     return {
       ok: false,
       code: 'SOURCE_UNAVAILABLE',
-      message: `GitHub cannot be reached at ${ctx.config.baseUrl}: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'Check the base URL (GitHub Enterprise Server: https://HOST/api/v3) and that this host can reach it (proxy, firewall).',
+      message: 'GitHub cannot be reached at the base URL.',
+      hint: 'Check the base URL (GitHub Enterprise Server: https://HOST/api/v3) and that this host can reach it (proxy, firewall; a host on a private network must be in PULSE_EGRESS_ALLOW).',
     };
   }
 }

@@ -63,13 +63,19 @@ export async function graphql<T>(
       ? 'SOURCE_RATE_LIMITED'
       : 'SOURCE_HTTP_ERROR';
     throw new PulseError(code, {
-      message: `GitHub GraphQL: ${errors.map((e) => e.message ?? e.type ?? 'error').join('; ')}`,
+      // The error types only: GitHub's messages are the source's text, not Pulse's.
+      message: `GitHub GraphQL answered with errors: ${[...new Set(errors.map(errorType))].join(', ')}.`,
     });
   }
   if (response.body?.data == null) {
     throw new PulseError('SOURCE_RESPONSE_INVALID', { message: 'GitHub GraphQL answered without data.' });
   }
   return response.body.data;
+}
+
+/** GitHub's error type ('NOT_FOUND', 'FORBIDDEN'), or 'error' for anything that is not one. */
+function errorType(error: GraphqlError): string {
+  return typeof error.type === 'string' && /^[A-Z_]{1,40}$/.test(error.type) ? error.type : 'error';
 }
 
 export interface RestGetOptions {

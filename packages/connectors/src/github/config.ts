@@ -3,6 +3,7 @@
  * examples). Everything has a default except which repositories to read.
  */
 import { z } from 'zod';
+import { apiBaseUrl } from '../kit/base-url-setting.ts';
 
 const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
 
@@ -56,7 +57,7 @@ export type DeploymentSettings = z.infer<typeof deploymentSettings>;
 export const githubConfig = z
   .strictObject({
     /** REST base URL: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server. */
-    baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
+    baseUrl: apiBaseUrl.default('https://api.github.com'),
     repositories: repositorySelection,
     /** Issues carrying this label also become incidents. */
     incidentLabel: z.string().min(1).max(200).default('incident'),

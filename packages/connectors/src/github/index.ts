@@ -10,12 +10,14 @@ import { releasesStream } from './streams/releases.ts';
 import { repositoriesStream } from './streams/repositories.ts';
 import { tagsStream } from './streams/tags.ts';
 import { workflowRunsStream } from './streams/workflow-runs.ts';
+import { normaliseBaseUrl } from '../kit/http/egress/base-url.ts';
 
 export const githubConnector: Connector<GithubConfig, GithubSecrets> = {
   kind: 'github',
   title: 'GitHub',
   configSchema: githubConfig,
   secretsSchema: githubSecrets,
+  secretTarget: (config) => normaliseBaseUrl(config.baseUrl).toLowerCase(),
   httpSettings: (config, secrets) => ({
     baseUrl: config.baseUrl,
     headers: {

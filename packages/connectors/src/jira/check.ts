@@ -28,8 +28,8 @@ export async function checkJira(ctx: JiraContext): Promise<CheckResult> {
     return {
       ok: false,
       code: 'SOURCE_UNAVAILABLE',
-      message: `Jira cannot be reached at ${ctx.config.baseUrl}: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'Check the base URL (Cloud: https://SITE.atlassian.net; Data Center: the URL you open Jira at, with its context path) and that this host can reach it.',
+      message: 'Jira cannot be reached at the base URL.',
+      hint: 'Check the base URL (Cloud: https://SITE.atlassian.net; Data Center: the URL you open Jira at, with its context path) and that this host can reach it (a host on a private network must be in PULSE_EGRESS_ALLOW).',
     };
   }
 }

@@ -2,12 +2,13 @@
  * Jira calls over the shared HttpClient. Retries, rate limits (429 + Retry-After) and credentials
  * live in `ctx.http`; this file turns Jira's error answers into partition failures a user can act
  * on: 401 the credentials, 403 a missing permission, 404 a project or board that is gone, 400 a
- * JQL query Jira rejects. The message carries Jira's own explanation (`errorMessages`).
+ * JQL query Jira rejects. The message carries the request path and status, never Jira's body:
+ * run errors are readable by every member of the tenant, and the body is whatever the far end sent.
  */
 import { PulseError, type ErrorCode } from '@pulse/core';
 import type { ConnectorContext } from '../kit/contract.ts';
 import type { HttpRequest, HttpResponse } from '../kit/http/client.ts';
-import { describeRequest, redact, sourceMessage } from '../kit/http/failures.ts';
+import { describeRequest } from '../kit/http/failures.ts';
 import { resolveUrl } from '../kit/http/outgoing.ts';
 import { deploymentOf, type JiraConfig, type JiraSecrets } from './config.ts';
 
@@ -47,13 +48,7 @@ export async function jiraRequest<T>(
   if (response.status < 400) return response;
   if (response.status === 404 && options.allowNotFound) return { ...response, body: null };
   const where = describeRequest(request.method ?? 'GET', resolveUrl(ctx.config.baseUrl, url));
-  const failure = jiraFailure(ctx.config, response, where, options.object);
-  // Jira's own words go into the message: never let them carry the credentials back out.
-  const basic = Buffer.from(`${ctx.config.email ?? ''}:${ctx.secrets.token}`).toString('base64');
-  throw new PulseError(failure.code, {
-    message: redact(failure.message, [ctx.secrets.token, basic]),
-    hint: failure.hint,
-  });
+  throw jiraFailure(ctx.config, response, where, options.object);
 }
 
 function jiraFailure(
@@ -62,9 +57,7 @@ function jiraFailure(
   where: string,
   object: string | undefined,
 ): PulseError {
-  const said = sourceMessage(response.body);
-  const message = (text: string) =>
-    `${text} (${where} answered ${response.status}${said ? `: ${said}` : ''}).`;
+  const message = (text: string) => `${text} (${where} answered ${response.status}).`;
   const fail = (code: ErrorCode, text: string, hint?: string) =>
     new PulseError(code, { message: message(text), ...(hint === undefined ? {} : { hint }) });
   switch (response.status) {

@@ -5,6 +5,7 @@
  */
 import { statusCategory, workItemKind } from '@pulse/core';
 import { z } from 'zod';
+import { apiBaseUrl } from '../kit/base-url-setting.ts';
 
 const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,254}$/, 'a Jira project key in capitals, e.g. "PROJ"');
@@ -13,7 +14,7 @@ const jql = z.string().trim().min(1).max(10_000);
 export const jiraConfig = z
   .strictObject({
     /** The site: https://acme.atlassian.net, or the Data Center base URL (with its context path). */
-    baseUrl: z.url({ protocol: /^https?$/ }),
+    baseUrl: apiBaseUrl,
     /** Default: cloud for *.atlassian.net and *.jira.com, else datacenter. */
     deployment: z.enum(['cloud', 'datacenter']).optional(),
     /** Jira Cloud: the e-mail of the account whose API token is the secret. */

@@ -5,6 +5,7 @@ import { deploymentOf, jiraConfig, jiraSecrets, type JiraConfig, type JiraSecret
 import { deletionsStream } from './streams/deletions.ts';
 import { issuesStream } from './streams/issues.ts';
 import { sprintsStream } from './streams/sprints.ts';
+import { normaliseBaseUrl } from '../kit/http/egress/base-url.ts';
 
 export const jiraConnector: Connector<JiraConfig, JiraSecrets> = {
   kind: 'jira',
@@ -12,6 +13,7 @@ export const jiraConnector: Connector<JiraConfig, JiraSecrets> = {
   configSchema: jiraConfig,
   secretsSchema: jiraSecrets,
   mappings: true,
+  secretTarget: (config) => normaliseBaseUrl(config.baseUrl).toLowerCase(),
   httpSettings: (config, secrets) => ({
     baseUrl: config.baseUrl,
     headers: {

@@ -51,7 +51,8 @@ async function fetchSite(ctx: JiraContext): Promise<Site> {
   const list = fields.body ?? [];
   return {
     timeZone: validZone(myself.body?.timeZone),
-    account: myself.body?.displayName ?? myself.body?.emailAddress ?? myself.body?.name ?? 'unknown',
+    // Shown in "test connection": a bounded, printable name only, never a body's worth of text.
+    account: accountName(myself.body?.displayName ?? myself.body?.emailAddress ?? myself.body?.name),
     fields: pickFields(ctx.config, list),
     statuses: Object.fromEntries(
       (statuses.body ?? [])
@@ -87,6 +88,12 @@ export function pickFields(config: JiraConfig, list: readonly JiraField[]): Site
     ...(sprint ? { sprint: ref(sprint)! } : {}),
     ...(service ? { service: ref(service)! } : {}),
   };
+}
+
+function accountName(name: unknown): string {
+  if (typeof name !== 'string') return 'unknown';
+  const printable = name.replace(/[^\p{L}\p{N}\p{Zs}.@'_-]/gu, '').trim();
+  return printable === '' ? 'unknown' : printable.slice(0, 100);
 }
 
 function validZone(zone: string | undefined): string {

@@ -115,6 +115,12 @@ export interface Connector<Config = unknown, Secrets = unknown> {
    */
   httpSettings?(config: Config, secrets: Secrets): ConnectorHttpSettings;
   /**
+   * Where the credentials are sent (the normalised base URL or site). Stored credentials are
+   * bound to it: a settings change that moves it must bring the credentials again, or a stored
+   * token could be sent to a host of the editor's choosing.
+   */
+  secretTarget?(config: Config): string;
+  /**
    * The connector maps source statuses and types through `config.mappings` ({ statuses: { name:
    * category }, types: { name: kind } }), which users edit (`pulse integrations mappings`).
    */

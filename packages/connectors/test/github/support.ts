@@ -38,6 +38,7 @@ export function githubContext(
   const settings = githubConnector.httpSettings!(parsed, secrets);
   const sleeps = options.sleeps;
   const http = createHttpClient({
+    egress: loopbackEgress,
     baseUrl: settings.baseUrl,
     headers: settings.headers ?? {},
     rateLimit: githubRateLimitPolicy,
@@ -63,6 +64,7 @@ export {
   type Cursors,
   type SyncResult,
 } from '../support/sync-streams.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 /** One run over every GitHub stream (or `streams`), like the runner. */
 export function syncAll(

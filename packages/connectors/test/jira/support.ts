@@ -17,6 +17,7 @@ import { jiraConnector } from '../../src/jira/index.ts';
 import type { JiraIssue, JiraSprint, JiraHistory } from '../../src/jira/payloads.ts';
 import { syncStreams, type Cursors, type SyncResult } from '../support/sync-streams.ts';
 import type { FakeJiraServer } from './fake/server.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 // What jira.js says Jira sends fits what the connector reads (a compile-time check).
 type Fits<Reader, Sent extends Reader> = Sent;
@@ -59,6 +60,7 @@ export function jiraContext(
   const secrets = { token: options.token ?? server.token };
   const settings = jiraConnector.httpSettings!(parsed, secrets);
   const http = createHttpClient({
+    egress: loopbackEgress,
     baseUrl: settings.baseUrl,
     headers: settings.headers ?? {},
     rateLimit: jiraRateLimitPolicy,

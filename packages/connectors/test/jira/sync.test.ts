@@ -248,7 +248,9 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s connector', (flavour) =
       'issues SEC': 'JIRA_PERMISSION_DENIED',
       'deletions ': 'JIRA_PROJECT_NOT_FOUND',
     });
-    expect((failures['issues NOPE'] as Error).message).toContain("No project could be found with key 'NOPE'");
+    // The path and status, never Jira's own text: run errors are readable by viewers.
+    expect((failures['issues NOPE'] as Error).message).toMatch(/project NOPE .*\/project\/NOPE answered 404/);
+    expect((failures['issues NOPE'] as Error).message).not.toContain('No project could be found');
     expect(ofType(records, 'work_item').map((w) => w.projectKey)).toEqual(
       live(server, 'PROJ').map(() => 'PROJ'),
     );
@@ -270,14 +272,16 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s connector', (flavour) =
       'wrong-token-000',
     );
     expect(await checkJira(jiraContext(server))).toMatchObject({ ok: true });
-    // A source that echoes the credentials in its error text does not get them into Pulse's.
+    // A source that echoes the credentials in its error text gets neither them nor its text into Pulse's.
     server.http.fault(
       { status: 403, json: { errorMessages: [`Token ${server.token} may not browse PROJ`], errors: {} } },
       { path: /\/project\/PROJ$/ },
     );
     const echoed = await checkJira(jiraContext(server));
     expect(echoed).toMatchObject({ ok: false, code: 'JIRA_PERMISSION_DENIED' });
-    expect(echoed.ok ? '' : echoed.message).toContain('Token [redacted] may not browse PROJ');
+    expect(echoed.ok ? '' : echoed.message).toContain('project PROJ');
+    expect(echoed.ok ? '' : echoed.message).not.toContain(server.token);
+    expect(echoed.ok ? '' : echoed.message).not.toContain('may not browse');
   });
 
   it('waits as a 429 Retry-After says, then carries on', async () => {

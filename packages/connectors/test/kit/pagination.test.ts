@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, paginateLink, type HttpClient } from '../../src/index.ts';
 import { startFakeServer, type FakeServer, type FakeRequest } from '../support/fake-server.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 let http: HttpClient;
@@ -19,7 +20,7 @@ function pagedItems(req: FakeRequest) {
 beforeEach(async () => {
   server = await startFakeServer();
   server.route('GET', '/items', pagedItems);
-  http = createHttpClient({ baseUrl: server.url });
+  http = createHttpClient({ egress: loopbackEgress, baseUrl: server.url });
 });
 afterEach(() => server.close());
 

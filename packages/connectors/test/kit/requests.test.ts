@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/index.ts';
 import { startFakeServer, type FakeServer } from '../support/fake-server.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 
@@ -12,7 +13,7 @@ afterEach(() => server.close());
 describe('requests', () => {
   it('joins relative URLs onto a base URL with a path prefix (GitHub Enterprise Server)', async () => {
     server.route('GET', '/api/v3/repos/:owner/:repo', (req) => ({ json: req.params }));
-    const http = createHttpClient({ baseUrl: `${server.url}/api/v3/` });
+    const http = createHttpClient({ egress: loopbackEgress, baseUrl: `${server.url}/api/v3/` });
 
     const response = await http.request({ url: '/repos/acme/api' });
 
@@ -23,6 +24,7 @@ describe('requests', () => {
   it('sends default headers, the user agent, and JSON bodies', async () => {
     server.route('POST', '/graphql', (req) => ({ json: { echoed: JSON.parse(req.body) as unknown } }));
     const http = createHttpClient({
+      egress: loopbackEgress,
       baseUrl: server.url,
       headers: { authorization: 'Bearer t0ken-value', accept: 'application/vnd.github+json' },
       userAgent: 'pulse-test/1.0',
@@ -46,7 +48,7 @@ describe('requests', () => {
 
   it('returns null for an empty 204', async () => {
     server.route('DELETE', '/items/1', { status: 204 });
-    const response = await createHttpClient({ baseUrl: server.url }).request({
+    const response = await createHttpClient({ egress: loopbackEgress, baseUrl: server.url }).request({
       method: 'DELETE',
       url: '/items/1',
     });
@@ -61,7 +63,7 @@ describe('conditional requests', () => {
         ? { status: 304, headers: { etag: '"v1"' } }
         : { json: [{ number: 1 }], headers: { etag: '"v1"' } },
     );
-    const http = createHttpClient({ baseUrl: server.url });
+    const http = createHttpClient({ egress: loopbackEgress, baseUrl: server.url });
 
     const first = await http.request({ url: '/repos/acme/api/pulls' });
     const second = await http.request({ url: '/repos/acme/api/pulls', etag: first.etag ?? '' });
@@ -77,7 +79,7 @@ describe('conditional requests', () => {
 describe('concurrency', () => {
   it.each([1, 3])('never has more than %i requests in flight', async (limit) => {
     server.route('GET', '/slow/:n', (req) => ({ json: { n: Number(req.params.n) }, delayMs: 30 }));
-    const http = createHttpClient({ baseUrl: server.url, concurrency: limit });
+    const http = createHttpClient({ egress: loopbackEgress, baseUrl: server.url, concurrency: limit });
 
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, n) => http.request<{ n: number }>({ url: `/slow/${n}` })),
@@ -94,6 +96,7 @@ describe('concurrency', () => {
     server.route('GET', '/flaky', { json: 'flaky' });
     const sleeps: number[] = [];
     const http = createHttpClient({
+      egress: loopbackEgress,
       baseUrl: server.url,
       concurrency: 1,
       random: () => 0.5,

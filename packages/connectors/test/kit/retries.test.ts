@@ -3,6 +3,7 @@ import { PulseError } from '@pulse/core';
 import { createHttpClient, type HttpClientOptions, type HttpEvent } from '../../src/index.ts';
 import { startFakeServer, type FakeServer } from '../support/fake-server.ts';
 import { fakeTime, type FakeTime } from '../support/fake-time.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeServer;
 let time: FakeTime;
@@ -18,6 +19,7 @@ afterEach(() => server.close());
 
 function client(options: Partial<HttpClientOptions> = {}) {
   return createHttpClient({
+    egress: loopbackEgress,
     baseUrl: server.url,
     sleep: time.sleep,
     now: time.now,
@@ -111,7 +113,7 @@ describe('retries', () => {
   });
 
   it.each([404, 422, 400, 410])(
-    'does not retry a %i and throws SOURCE_HTTP_ERROR with the source message',
+    'does not retry a %i and throws SOURCE_HTTP_ERROR with the status and path, never the source body',
     async (status) => {
       server.fault({
         status,
@@ -125,15 +127,13 @@ describe('retries', () => {
         .catch((e: unknown) => e);
 
       expect(error).toMatchObject({ code: 'SOURCE_HTTP_ERROR', status: 502 });
-      expect((error as Error).message).toBe(
-        `GET /items answered ${status}: Validation Failed; title: missing_field`,
-      );
+      expect((error as Error).message).toBe(`GET /items answered ${status}.`);
       expect(server.requests).toHaveLength(1);
       expect(time.sleeps).toEqual([]);
     },
   );
 
-  it('reads Jira-style error bodies', async () => {
+  it('keeps Jira-style error bodies out of the message', async () => {
     server.fault({
       status: 400,
       json: { errorMessages: ["Field 'x' does not exist."], errors: { jql: 'bad' } },
@@ -141,9 +141,7 @@ describe('retries', () => {
     const error = await client()
       .request({ method: 'POST', url: '/rest/api/3/search', json: { jql: 'x' } })
       .catch((e: unknown) => e);
-    expect((error as Error).message).toBe(
-      "POST /rest/api/3/search answered 400: Field 'x' does not exist.; jql: bad",
-    );
+    expect((error as Error).message).toBe('POST /rest/api/3/search answered 400.');
   });
 
   it.each([

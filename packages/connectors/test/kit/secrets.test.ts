@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, githubRateLimitPolicy, type Logger } from '../../src/index.ts';
 import { startFakeServer, type FakeServer, type FakeReply } from '../support/fake-server.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 const token = 'ghp_S3cretTokenValue0123456789abcdef';
 let server: FakeServer;
@@ -28,6 +29,7 @@ describe('secrets stay out of errors and logs', () => {
     server.fault(reply, { times: 10 });
     const log = recordingLog();
     const http = createHttpClient({
+      egress: loopbackEgress,
       baseUrl: server.url,
       headers: { authorization: `Bearer ${token}` },
       rateLimit: githubRateLimitPolicy,

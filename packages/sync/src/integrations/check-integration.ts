@@ -25,7 +25,7 @@ export async function checkIntegration(
     tenant,
     config,
     secrets,
-    http: deps.createHttp(connector.httpSettings?.(config, secrets), () => {}),
+    http: deps.createHttp(connector.httpSettings?.(config, secrets), () => {}, 'check'),
     log: deps.log,
     signal: AbortSignal.timeout(60_000),
     now: () => new Date(),

@@ -2,6 +2,12 @@
  * Changing an integration: settings are validated by its connector again, new credentials replace
  * the stored ones (sealed; credentials left out stay as they are), and the schedule can change or
  * stop. Like adding, nothing is stored unless everything given is valid.
+ *
+ * Stored credentials are bound to where the connector sends them (`secretTarget`: the base URL or
+ * site). New settings that move that target without new credentials are refused
+ * (INTEGRATION_SECRET_REBIND_REQUIRED): otherwise anyone who may edit settings could point the
+ * integration at their own host and have "test connection" hand them the stored token. A change
+ * that brings the credentials along is accepted and written to the audit log.
  */
 import { PulseError, type Keyring } from '@pulse/core';
 import { sealIntegrationSecrets, withTenant, type Db } from '@pulse/db';
@@ -18,6 +24,8 @@ export interface IntegrationChanges {
   readonly maxFailedShare?: number;
   /** False stops scheduled syncs (syncing by hand still works). */
   readonly enabled?: boolean;
+  /** Who makes the change ('user:…', 'api-key:…'), for the audit log. */
+  readonly actor?: string;
 }
 
 export async function updateIntegration(
@@ -47,6 +55,28 @@ export async function updateIntegration(
           hint: `docs/connectors/${current.kind}.md lists every setting with an example.`,
         });
       await connector.checkConfig?.(config.data, await tenantRef(tx, tenantId));
+      const target = connector.secretTarget;
+      if (target !== undefined) {
+        const before = connector.configSchema.safeParse(current.config);
+        const from = before.success ? target(before.data) : undefined;
+        const to = target(config.data);
+        if (from !== to) {
+          if (current.hasSecrets && changes.secrets === undefined)
+            throw new PulseError('INTEGRATION_SECRET_REBIND_REQUIRED', {
+              message: `The new ${current.kind} settings send the credentials to another place than the stored ones were given for; send the credentials again with them.`,
+            });
+          await tx.query(
+            'insert into audit_log (tenant_id, actor, action, target, details) values ($1, $2, $3, $4, $5)',
+            [
+              tenantId,
+              changes.actor ?? 'unknown',
+              'integration.target_changed',
+              `integration:${current.id}`,
+              { from: from ?? null, to, secretsReplaced: changes.secrets !== undefined },
+            ],
+          );
+        }
+      }
       await tx.query('update integrations set config = $2, updated_at = now() where id = $1', [
         current.id,
         config.data,

@@ -12,10 +12,14 @@ export interface RunnerDeps {
   readonly log: Logger;
   /** Unique per process, e.g. host:pid:random; recorded on the partitions it claims. */
   readonly workerId: string;
-  /** Builds the integration's HTTP client (one per run) from the connector's settings. */
+  /**
+   * Builds the integration's HTTP client (one per run, or per connection check) from the
+   * connector's settings; 'check' clients get the egress policy's tighter size and time limits.
+   */
   readonly createHttp: (
     settings: ConnectorHttpSettings | undefined,
     onEvent: (event: HttpEventLike) => void,
+    purpose?: HttpPurpose,
   ) => HttpClient;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Partitions of one stream processed at once by this worker (default 4). */
@@ -28,6 +32,9 @@ export interface RunnerDeps {
   readonly orphanAfterMs?: number;
   readonly now?: () => Date;
 }
+
+/** What a client is for: reading data (a sync run) or testing the connection. */
+export type HttpPurpose = 'sync' | 'check';
 
 /** The HTTP client's events the runner counts (rate-limit waits, retries). */
 export interface HttpEventLike {

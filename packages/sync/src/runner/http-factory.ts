@@ -4,6 +4,7 @@ import {
   jiraRateLimitPolicy,
   retryAfterRateLimitPolicy,
   type ConnectorHttpSettings,
+  type EgressPolicy,
   type HttpClient,
   type Logger,
 } from '@pulse/connectors';
@@ -21,9 +22,18 @@ const policies = {
   jira: jiraRateLimitPolicy,
 } as const;
 
-/** The runner's HTTP client factory: the shared client, configured by the connector's settings. */
-export function httpFactory(log: Logger, defaults: { concurrency?: number } = {}): RunnerDeps['createHttp'] {
-  return (settings: ConnectorHttpSettings | undefined, onEvent) =>
+/**
+ * The runner's HTTP client factory: the shared client, configured by the connector's settings,
+ * sending through `egress` (where requests may go, and the size and time limits). A connection
+ * check gets the check limits and one retry, so a hanging or huge source answers "test
+ * connection" quickly instead of holding the request.
+ */
+export function httpFactory(
+  log: Logger,
+  egress: EgressPolicy,
+  defaults: { concurrency?: number } = {},
+): RunnerDeps['createHttp'] {
+  return (settings: ConnectorHttpSettings | undefined, onEvent, purpose = 'sync') =>
     settings === undefined
       ? noHttp
       : createHttpClient({
@@ -31,6 +41,15 @@ export function httpFactory(log: Logger, defaults: { concurrency?: number } = {}
           ...(settings.headers === undefined ? {} : { headers: settings.headers }),
           rateLimit: policies[settings.rateLimit ?? 'generic'],
           concurrency: defaults.concurrency ?? 4,
+          egress,
+          ...(purpose === 'check'
+            ? {
+                maxResponseBytes: egress.limits.checkMaxResponseBytes,
+                timeoutMs: egress.limits.checkTimeoutMs,
+                maxRetries: 1,
+                retryBaseMs: 200,
+              }
+            : {}),
           log,
           onEvent,
         });

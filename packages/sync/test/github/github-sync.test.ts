@@ -14,6 +14,7 @@ import { startFakeGithub, type FakeGithubServer } from '../../../connectors/test
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { newTenant, silentLog, testDeps } from '../support/harness.ts';
 import { runSyncChild } from '../support/run-child.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 let server: FakeGithubServer;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function connect(db: Db) {
-  const deps = testDeps(db, [githubConnector], { createHttp: httpFactory(silentLog) });
+  const deps = testDeps(db, [githubConnector], { createHttp: httpFactory(silentLog, loopbackEgress) });
   const tenantId = await newTenant(db, 'gh');
   const integration = await addIntegration(db, deps.keyring, deps.registry, tenantId, {
     kind: 'github',

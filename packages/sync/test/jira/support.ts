@@ -7,9 +7,10 @@ import type { JiraConfigInput } from '@pulse/connectors';
 import { fakeConfig } from '../../../connectors/test/jira/support.ts';
 import type { FakeJiraServer } from '../../../connectors/test/jira/fake/server.ts';
 import { newTenant, silentLog, testDeps } from '../support/harness.ts';
+import { loopbackEgress } from '../support/egress.ts';
 
 export async function connectJira(db: Db, server: FakeJiraServer, config: Partial<JiraConfigInput> = {}) {
-  const deps = testDeps(db, [jiraConnector], { createHttp: httpFactory(silentLog) });
+  const deps = testDeps(db, [jiraConnector], { createHttp: httpFactory(silentLog, loopbackEgress) });
   const tenantId = await newTenant(db, 'jira');
   const integration = await addIntegration(db, deps.keyring, deps.registry, tenantId, {
     kind: 'jira',

@@ -8,6 +8,7 @@ import { githubConnector, jiraConnector } from '@pulse/connectors';
 import { executeRun, httpFactory } from '@pulse/sync';
 import { silentLog, testDeps } from './harness.ts';
 import { memoryConnector } from './memory-connector.ts';
+import { loopbackEgress } from './egress.ts';
 
 const [target, tenantId, runId] = process.argv.slice(2) as [string, string, string];
 const db = await openDatabase(
@@ -15,7 +16,7 @@ const db = await openDatabase(
 );
 const deps = testDeps(db, [memoryConnector().connector, githubConnector, jiraConnector], {
   orphanAfterMs: 0,
-  createHttp: httpFactory(silentLog),
+  createHttp: httpFactory(silentLog, loopbackEgress),
 });
 const run = await executeRun(deps, tenantId, Number(runId));
 await db.close();

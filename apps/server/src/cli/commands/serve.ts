@@ -5,7 +5,7 @@ import { loadConfig } from '../../config/load-config.ts';
 import { openRuntime } from '../../runtime.ts';
 import { action } from '../program.ts';
 import type { Io } from '../output.ts';
-import { openSyncQueue, startWorker, type Worker } from '@pulse/sync';
+import { httpFactory, openSyncQueue, startWorker, type Worker } from '@pulse/sync';
 import { loadDemoAtStart } from './demo.ts';
 import { queueOptions } from './sync.ts';
 import { knownConnectors, runnerDeps } from '../sync-deps.ts';
@@ -48,7 +48,7 @@ export function serveCommand(io: Io): Command {
           db: runtime.db,
           log: runtime.log,
           keyring: runtime.keys.keyring,
-          sync: { queue, registry: knownConnectors(config) },
+          sync: { queue, registry: knownConnectors(config), createHttp: httpFactory(runtime.log, runtime.egress) },
           facts,
           stream,
           http: {

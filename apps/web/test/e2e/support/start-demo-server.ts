@@ -24,7 +24,8 @@ const password = 'demo password for the browser tests';
 
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = tempDir('pulse-e2e-');
-  const env = embeddedEnv(dir.path);
+  // The fake GitHub and Jira listen on 127.0.0.1, which the egress policy refuses unless allowed.
+  const env = { ...embeddedEnv(dir.path), PULSE_EGRESS_ALLOW: '127.0.0.1' };
   const check = (result: Awaited<ReturnType<typeof runPulse>>, what: string) => {
     if (result.code !== 0) throw new Error(`${what} failed:\n${result.stdout}\n${result.stderr}`);
   };

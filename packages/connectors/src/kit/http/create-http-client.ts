@@ -6,9 +6,11 @@
  * says and are not retries; network errors, timeouts, 500/502/503/504 and truncated JSON are
  * retried with full-jitter backoff; other 4xx fail at once unless the caller accepts the status.
  */
+import { isPulseError } from '@pulse/core';
 import type { HttpClient, HttpRequest, HttpResponse, HttpStats } from './client.ts';
 import { createSemaphore } from '../concurrency.ts';
 import { abortError, guard } from './abort.ts';
+import { normaliseBaseUrl } from './egress/base-url.ts';
 import { describeRequest, exhausted, stillLimited, type Failure, type NetworkFailure } from './failures.ts';
 import { buildHeaders, resolveUrl, secretValues } from './outgoing.ts';
 import { settle } from './settle.ts';
@@ -23,7 +25,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const { egress } = options;
+  const baseUrl = normaliseBaseUrl(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? egress.limits.timeoutMs;
+  const maxBytes = options.maxResponseBytes ?? egress.limits.maxResponseBytes;
   const maxRetries = options.maxRetries ?? 5;
   const maxRateLimitWaits = options.maxRateLimitWaits ?? 20;
   const policy = options.rateLimit ?? retryAfterRateLimitPolicy;
@@ -44,7 +49,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
 
   async function exchange(
-    outgoing: Omit<Parameters<typeof sendOnce>[0], 'signal'>,
+    outgoing: Omit<Parameters<typeof sendOnce>[0], 'signal' | 'egress' | 'maxBytes'>,
     where: string,
     isRetry: boolean,
     signal?: AbortSignal,
@@ -56,9 +61,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (isRetry) stats.retries++;
       const timeout = AbortSignal.timeout(timeoutMs);
       try {
-        return await sendOnce({ ...outgoing, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        const attempt = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        return await sendOnce({ ...outgoing, egress, maxBytes, signal: attempt });
       } catch (error) {
         if (signal?.aborted) throw abortError(signal);
+        // Oversized bodies and cross-origin redirects are answers, not network hiccups: no retry.
+        if (isPulseError(error)) throw error;
         return { error: describeNetworkError(error, timeout.aborted, timeoutMs) };
       }
     } finally {
@@ -68,7 +76,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const method = req.method ?? 'GET';
-    const url = resolveUrl(options.baseUrl, req.url);
+    const url = resolveUrl(baseUrl, req.url);
     const where = describeRequest(method, url);
     const outgoing = {
       url,

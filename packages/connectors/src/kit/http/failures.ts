@@ -1,6 +1,9 @@
 /**
- * Turning failed answers into PulseErrors. Errors end up in logs, the UI and API bodies, so they
- * carry the method and the URL path only: no query string (it may hold tokens) and no headers.
+ * Turning failed answers into PulseErrors. Errors end up in logs, the UI and API bodies that any
+ * member of the tenant (viewers too) can read, so they carry the method, the URL path, the HTTP
+ * status and a fixed hint only: no query string (it may hold tokens), no headers, and none of the
+ * source's body. A body is whatever the far end chose to send; copying it into a message would
+ * let an integration pointed at an internal service read that service's answers back.
  */
 import { PulseError } from '@pulse/core';
 
@@ -9,37 +12,9 @@ export function describeRequest(method: string, url: string): string {
   return `${method} ${new URL(url).pathname}`;
 }
 
-/** The source's own explanation from an error body (GitHub `message`, Jira `errorMessages`). */
-export function sourceMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() ? clip(body.trim()) : undefined;
-  if (body === null || typeof body !== 'object') return undefined;
-  const { message, errorMessages, errors } = body as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof message === 'string') parts.push(message);
-  if (Array.isArray(errorMessages)) parts.push(...errorMessages.filter((m) => typeof m === 'string'));
-  if (Array.isArray(errors)) parts.push(...errors.map(describeDetail).filter((m) => m !== undefined));
-  else if (errors && typeof errors === 'object') {
-    parts.push(...Object.entries(errors).map(([field, text]) => `${field}: ${String(text)}`));
-  }
-  return parts.length ? clip(parts.join('; ')) : undefined;
-}
-
-function describeDetail(detail: unknown): string | undefined {
-  if (typeof detail === 'string') return detail;
-  if (detail === null || typeof detail !== 'object') return undefined;
-  const { message, field, code } = detail as Record<string, unknown>;
-  if (typeof message === 'string') return message;
-  return typeof field === 'string' ? `${field}: ${String(code)}` : undefined;
-}
-
-function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
-}
-
 /** The error for a 4xx the caller did not accept: SOURCE_AUTH_FAILED for 401/403, else SOURCE_HTTP_ERROR. */
-export function httpFailure(status: number, where: string, body: unknown): PulseError {
-  const said = sourceMessage(body);
-  const message = `${where} answered ${status}${said ? `: ${said}` : ''}`;
+export function httpFailure(status: number, where: string): PulseError {
+  const message = `${where} answered ${status}.`;
   if (status === 401 || status === 403) {
     return new PulseError('SOURCE_AUTH_FAILED', {
       message,

@@ -1,5 +1,6 @@
 /** Options and progress events of `createHttpClient`. */
 import type { Logger } from '../contract.ts';
+import type { EgressPolicy } from './egress/policy.ts';
 import type { RateLimitPolicy } from './rate-limit.ts';
 
 /** Progress the client reports while it waits; the sync runner forwards these to the UI. */
@@ -26,8 +27,15 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   /** Sent with every request (e.g. Authorization). Values are never logged nor put in errors. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Per attempt, including reading the body. Default 30 000. */
+  /**
+   * Where requests may go, and the default size and time limits: every client is given one by the
+   * code that composes it (the server's runtime from PULSE_EGRESS_*, a test with its allow list).
+   */
+  readonly egress: EgressPolicy;
+  /** Per attempt, from sending to the last body byte. Default: the policy's timeoutMs (30 000). */
   readonly timeoutMs?: number;
+  /** Largest response body read; EGRESS_RESPONSE_TOO_LARGE past it. Default: the policy's maxResponseBytes. */
+  readonly maxResponseBytes?: number;
   /** Retries after network errors, timeouts, 5xx and unreadable JSON. Default 5. */
   readonly maxRetries?: number;
   /** Requests in flight at once for this client. Default 4. */

@@ -1,12 +1,20 @@
 /** Building the outgoing request: the URL against the base URL, headers, and the secrets to scrub. */
+import { PulseError } from '@pulse/core';
 import type { HttpRequest } from './client.ts';
+import { joinBaseUrl } from './egress/base-url.ts';
 import type { HttpClientOptions } from './options.ts';
 
-/** Absolute URLs pass through; relative ones are appended to baseUrl. */
+/**
+ * Relative URLs are appended to baseUrl; absolute ones (a Link header's next page) must stay on
+ * the base URL's origin, since the client's credentials go with every request.
+ */
 export function resolveUrl(baseUrl: string, url: string): string {
-  if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
-  // Joined as strings: new URL('/x', 'https://ghe/api/v3') would drop the /api/v3 prefix.
-  return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+  if (!/^[a-z][a-z\d+.-]*:/i.test(url)) return joinBaseUrl(baseUrl, url);
+  if (new URL(url).origin !== new URL(baseUrl).origin)
+    throw new PulseError('EGRESS_URL_INVALID', {
+      message: 'A request URL names another origin than the integration base URL; it was not sent.',
+    });
+  return url;
 }
 
 /** Client defaults, then request headers, then the JSON and conditional-request headers. */

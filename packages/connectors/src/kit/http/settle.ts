@@ -25,6 +25,6 @@ export function settle<T>(
     return { status, headers, url, body: body as T, notModified: false, etag };
   }
   if (answer.invalidJson || retryableStatuses.has(status)) return undefined;
-  const error = httpFailure(status, where, answer.body);
+  const error = httpFailure(status, where);
   throw new PulseError(error.code, { message: redact(error.message, secrets), hint: error.hint });
 }
