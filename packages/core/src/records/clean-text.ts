@@ -7,7 +7,9 @@
  */
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one; or U+0000.
+// eslint-disable-next-line no-control-regex -- U+0000 is what is removed
 const invalid = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+// eslint-disable-next-line no-control-regex -- as above
 const invalidTest = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /** `text` without U+0000 and with lone surrogates replaced by U+FFFD. */
