@@ -152,6 +152,13 @@ describeEachDb('GitHub: no silent loss', (handle) => {
     // Every record of both executions counts (a page read again after the pause counts again).
     expect(resumed.progress.records ?? 0).toBeGreaterThanOrEqual(uninterrupted.progress.records ?? 0);
     expect(resumed.summary.records).toBe(resumed.progress.records);
+    // Exactly what both executions stored, page by page (the first one's pages included).
+    const perPage = await rows<{ n: number }>(
+      handle.db,
+      tenantId,
+      `select sum(records)::int as n from sync_partitions where sync_run_id = ${queued.id}`,
+    );
+    expect(resumed.progress.records).toBe(perPage[0]!.n);
     expect(resumed.progress.requests ?? 0).toBeGreaterThanOrEqual(paused.progress.requests ?? 0);
   });
 });
