@@ -904,6 +904,7 @@ CREATE TABLE sync_partitions (
   started_at timestamp with time zone,
   heartbeat_at timestamp with time zone,
   finished_at timestamp with time zone,
+  cleaned integer NOT NULL DEFAULT 0,
   CONSTRAINT sync_partitions_pkey PRIMARY KEY (tenant_id, sync_run_id, stream, partition),
   CONSTRAINT sync_partitions_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'skipped'::text]))),
   CONSTRAINT sync_partitions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
@@ -936,7 +937,7 @@ CREATE TABLE sync_runs (
   CONSTRAINT sync_runs_control_check CHECK ((control = ANY (ARRAY['pause'::text, 'cancel'::text]))),
   CONSTRAINT sync_runs_mode_check CHECK ((mode = ANY (ARRAY['incremental'::text, 'full'::text]))),
   CONSTRAINT sync_runs_pkey PRIMARY KEY (tenant_id, id),
-  CONSTRAINT sync_runs_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'paused'::text, 'succeeded'::text, 'failed'::text, 'cancelled'::text]))),
+  CONSTRAINT sync_runs_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'paused'::text, 'succeeded'::text, 'partial'::text, 'failed'::text, 'cancelled'::text]))),
   CONSTRAINT sync_runs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE,
   CONSTRAINT sync_runs_tenant_id_integration_id_fkey FOREIGN KEY (tenant_id, integration_id) REFERENCES integrations(tenant_id, id) ON DELETE CASCADE
 );

@@ -139,4 +139,25 @@ describe('pulse integrations and sync (git)', slow, () => {
     expect(sync.stdout).toMatch(/^Run \d+ failed/m);
     expect(sync.stdout).toContain('GIT_PATH_NOT_ALLOWED');
   });
+
+  it('a run whose failed partitions are tolerated ends partial, never succeeded', async () => {
+    const config = JSON.stringify({
+      repositories: [
+        { path: repo.path, name: 'acme/kept' },
+        { path: `${dir.path}/missing`, name: 'acme/lost' },
+      ],
+    });
+    const add = ['integrations', 'add', 'git', '--name', 'half', '--config', config];
+    expectOk(await run([...add, '--max-failed-share', '1']));
+    const sync = await run(['sync', 'half']);
+    expect(sync.code).toBe(1);
+    expect(sync.stdout).toMatch(/^Run \d+ partial \(succeeded with errors\)/m);
+    expect(sync.stdout).toContain('GIT_REPOSITORY_NOT_FOUND');
+    const list = await run(['runs', 'list']);
+    expectOk(list);
+    expect(list.stdout).toContain('partial (succeeded with errors)');
+    const json = await run(['runs', 'list', '--json']);
+    const runs = JSON.parse(json.stdout) as { state: string }[];
+    expect(runs[0]!.state).toBe('partial');
+  });
 });

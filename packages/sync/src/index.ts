@@ -16,6 +16,7 @@ export {
   listRuns,
   controlRun,
   activeStates,
+  runStates,
   type SyncRun,
   type RunState,
   type RunProgress,

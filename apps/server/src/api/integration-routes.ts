@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PulseError, statusCategory, workItemKind, type Keyring } from '@pulse/core';
 import { withTenant, type Db } from '@pulse/db';
 import {
+  runStates,
   addIntegration,
   checkIntegration,
   controlRun,
@@ -62,7 +63,14 @@ const mappingsSchema = z.object({
   types: z.array(z.object({ source: z.string(), kind: workItemKind, origin, items: z.number().int() })),
 });
 const runSchema = z
-  .looseObject({ id: z.number().int(), state: z.string() })
+  .looseObject({
+    id: z.number().int(),
+    state: z
+      .enum(runStates)
+      .describe(
+        'partial: ended, but some partitions failed (within the failure share); their data is missing.',
+      ),
+  })
   .describe('A sync run with its progress.');
 
 export function integrationRoutes(deps: {

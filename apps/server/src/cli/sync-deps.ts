@@ -52,7 +52,7 @@ export function runnerDeps(
           // Progress goes to the live stream; a run's updates still waiting to be written merge.
           const { tenantId, runId, integrationId, state, progress } = event;
           stream?.publish(tenantId, 'sync-runs', { runId, integrationId, state, progress }, `run:${runId}`);
-          if (state === 'succeeded' || state === 'failed') {
+          if (state === 'succeeded' || state === 'partial' || state === 'failed') {
             // A finished run changed the data: the tenant's metric facts are refreshed in the background.
             facts?.schedule(tenantId);
             stream?.publish(tenantId, 'data', { reason: 'sync', integrationId });

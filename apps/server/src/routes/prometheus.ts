@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { readAsOperator, type Db } from '@pulse/db';
+import { runStates } from '@pulse/sync';
 
 export function registerPrometheus(app: FastifyInstance, deps: { db: Db }): Registry {
   const registry = new Registry();
@@ -36,8 +37,7 @@ export function registerPrometheus(app: FastifyInstance, deps: { db: Db }): Regi
         ),
       );
       this.reset();
-      for (const state of ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled'])
-        this.set({ state }, rows.rows.find((r) => r.state === state)?.n ?? 0);
+      for (const state of runStates) this.set({ state }, rows.rows.find((r) => r.state === state)?.n ?? 0);
     },
   });
   const totals = new Gauge({

@@ -8,7 +8,10 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createEgressPolicy } from '@pulse/connectors';
+import { knownConnectors } from '@pulse/server';
 import { withTenant } from '@pulse/db';
+import { executeRun, httpFactory } from '@pulse/sync';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { apiFixture, bearer, type ApiFixture } from './fixture.ts';
 
@@ -208,6 +211,39 @@ describeEachDb('API integrations and sync runs', (handle) => {
     expect((await call('GET', `/sync-runs/${run.id}`, undefined, f.tokens.viewer)).json().state).toBe(
       'cancelled',
     );
+  });
+
+  it('a run whose failed partitions are tolerated is partial in the API, never succeeded', async () => {
+    const integration = (
+      await call('POST', '/integrations', {
+        kind: 'git',
+        name: 'half',
+        // A folder that is not a git repository: allowed where it lies, failing when read.
+        config: {
+          repositories: [
+            { path: dir },
+            { path: mkdtempSync(join(f.gitFolder, 'plain-')), name: 'acme/lost' },
+          ],
+        },
+        maxFailedShare: 1,
+      })
+    ).json();
+    const { run } = (await call('POST', `/integrations/${integration.id}/sync`, {}, f.tokens.member)).json();
+    const log = { debug: () => {}, info: () => {}, warn: () => {} };
+    const deps = {
+      db: handle.db,
+      registry: knownConnectors(undefined, { roots: [f.gitRoot] }),
+      keyring: f.keyring,
+      log,
+      workerId: 'api-test',
+      createHttp: httpFactory(log, createEgressPolicy()),
+    };
+    expect((await executeRun(deps, f.tenants.a.id, run.id)).state).toBe('partial');
+    const read = (await call('GET', `/sync-runs/${run.id}`, undefined, f.tokens.viewer)).json();
+    expect(read.state).toBe('partial');
+    expect(read.summary.failedPartitions.length).toBeGreaterThan(0);
+    const spec = (await call('GET', '/openapi.json', undefined, f.tokens.viewer)).body;
+    expect(spec).toContain('"partial"');
   });
 
   it('bad sync and run inputs are 400s naming the field', async () => {

@@ -8,6 +8,7 @@ import { PulseError } from '@pulse/core';
 import type { ConnectorContext } from '../kit/contract.ts';
 import type { HttpResponse } from '../kit/http/client.ts';
 import { parseLinkHeader } from '../kit/pagination.ts';
+import { retryPermissionAnswers } from '../kit/permission-retry.ts';
 import { githubEndpoints, type GithubConfig, type GithubSecrets } from './config.ts';
 
 export type GithubContext = ConnectorContext<GithubConfig, GithubSecrets>;
@@ -91,12 +92,18 @@ export async function restGet<T>(
   url: string,
   options: RestGetOptions = {},
 ): Promise<HttpResponse<T>> {
-  const response = await ctx.http.request<T>({
-    url,
-    signal: ctx.signal,
-    ...(options.etag === undefined ? {} : { etag: options.etag }),
-    ...(options.repository === undefined ? {} : { acceptStatus: [404] }),
-  });
+  const send = () =>
+    ctx.http.request<T>({
+      url,
+      signal: ctx.signal,
+      ...(options.etag === undefined ? {} : { etag: options.etag }),
+      ...(options.repository === undefined ? {} : { acceptStatus: [404] }),
+    });
+  // A repository's 404 is asked again before the partition fails with it.
+  const response =
+    options.repository === undefined
+      ? await send()
+      : await retryPermissionAnswers(ctx, send, (status) => status === 404);
   if (response.status === 404) throw repositoryNotFound(options.repository ?? url);
   return response;
 }

@@ -4,12 +4,17 @@
  * on: 401 the credentials, 403 a missing permission, 404 a project or board that is gone, 400 a
  * JQL query Jira rejects. The message carries the request path and status, never Jira's body:
  * run errors are readable by every member of the tenant, and the body is whatever the far end sent.
+ *
+ * A 403 or 404 is asked again a few times, with growing pauses, before it is believed: Jira
+ * answers them transiently (a permission cache being rebuilt), and believing one would drop a
+ * project from the run. Still failing, it fails the partition; it never reads as "no issues".
  */
 import { PulseError, type ErrorCode } from '@pulse/core';
 import type { ConnectorContext } from '../kit/contract.ts';
 import type { HttpRequest, HttpResponse } from '../kit/http/client.ts';
 import { describeRequest } from '../kit/http/failures.ts';
 import { resolveUrl } from '../kit/http/outgoing.ts';
+import { retryPermissionAnswers } from '../kit/permission-retry.ts';
 import { deploymentOf, type JiraConfig, type JiraSecrets } from './config.ts';
 
 export type JiraContext = ConnectorContext<JiraConfig, JiraSecrets>;
@@ -44,7 +49,11 @@ export async function jiraRequest<T>(
     ...(options.method === undefined ? {} : { method: options.method }),
     ...(options.json === undefined ? {} : { json: options.json }),
   };
-  const response = await ctx.http.request<T | null>(request);
+  const response = await retryPermissionAnswers(
+    ctx,
+    () => ctx.http.request<T | null>(request),
+    (status) => status === 403 || (status === 404 && !options.allowNotFound),
+  );
   if (response.status < 400) return response;
   if (response.status === 404 && options.allowNotFound) return { ...response, body: null };
   const where = describeRequest(request.method ?? 'GET', resolveUrl(ctx.config.baseUrl, url));

@@ -275,7 +275,8 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s connector', (flavour) =
     // A source that echoes the credentials in its error text gets neither them nor its text into Pulse's.
     server.http.fault(
       { status: 403, json: { errorMessages: [`Token ${server.token} may not browse PROJ`], errors: {} } },
-      { path: /\/project\/PROJ$/ },
+      // Asked four times: a permission answer is believed only when it persists.
+      { path: /\/project\/PROJ$/, times: 4 },
     );
     const echoed = await checkJira(jiraContext(server));
     expect(echoed).toMatchObject({ ok: false, code: 'JIRA_PERMISSION_DENIED' });

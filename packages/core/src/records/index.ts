@@ -17,6 +17,7 @@ export * from './people.ts';
 export * from './pull-requests.ts';
 export * from './work.ts';
 export * from './deletion.ts';
+export * from './clean-text.ts';
 
 export const RECORD_FORMAT_VERSION = 1;
 

@@ -11,7 +11,7 @@ import { tenantRef } from '../integrations/tenant-ref.ts';
 import { describeIssues } from '../integrations/zod-issues.ts';
 import { StatisticsSchedule } from '../store/statistics.ts';
 import { connectorFor } from '../registry.ts';
-import { getRun, type SyncRun } from '../runs/runs.ts';
+import { getRun, type RunProgress, type SyncRun } from '../runs/runs.ts';
 import type { RunnerDeps } from './deps.ts';
 import { finishRun, interruptRun } from './finish-run.ts';
 import { requeueOrphans } from './partitions.ts';
@@ -71,7 +71,8 @@ export async function executeRun(
     integrationId: integration.id,
     startedAt: Date.now(),
     records: 0,
-    stats: () => statsOf(http.stats, waits),
+    // A resumed run continues the counters of its earlier executions (stored with its progress).
+    stats: () => statsOf(http.stats, waits, run.progress),
     externalSignal: options.signal,
     abortAs: options.abortAs ?? 'pause',
     statistics: new StatisticsSchedule(deps.db),
@@ -123,11 +124,11 @@ async function failRun(db: Db, tenantId: string, runId: number, error: { code: s
   });
 }
 
-function statsOf(stats: Readonly<HttpStats>, waits: { count: number; ms: number }) {
+function statsOf(stats: Readonly<HttpStats>, waits: { count: number; ms: number }, before: RunProgress) {
   return {
-    requests: stats.requests,
-    rateLimitWaits: Math.max(stats.rateLimitWaits, waits.count),
-    rateLimitWaitMs: Math.max(stats.rateLimitWaitMs, waits.ms),
+    requests: (before.requests ?? 0) + stats.requests,
+    rateLimitWaits: (before.rateLimitWaits ?? 0) + Math.max(stats.rateLimitWaits, waits.count),
+    rateLimitWaitMs: (before.rateLimitWaitMs ?? 0) + Math.max(stats.rateLimitWaitMs, waits.ms),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * Ending a run: succeeded or failed by the share of failed partitions, or paused / cancelled on
- * request. Only the last worker of a run finishes it; the others just stop.
+ * Ending a run: succeeded when every partition was read; partial (succeeded with errors) when some
+ * failed within the integration's failure share; failed beyond it; or paused / cancelled on
+ * request. The totals come from the partitions, so a resumed run counts all its executions. Only the last worker of a run finishes it; the others just stop.
  */
-import { withTenant } from '@pulse/db';
+import { withTenant, type Tx } from '@pulse/db';
 import { getRun, type SyncRun } from '../runs/runs.ts';
 import type { RunnerDeps } from './deps.ts';
 import { countPartitions, type PartitionCounts } from './partitions.ts';
@@ -21,20 +22,26 @@ export async function finishRun(deps: RunnerDeps, state: RunState, maxFailedShar
       [state.run.id],
     );
     const failed = failedBeyondShare(counts, maxFailedShare);
+    const totals = await runTotals(tx, state.run.id);
     const progress = computeProgress({
       counts,
-      records: state.records,
+      records: totals.records,
       elapsedMs: Date.now() - state.startedAt,
       stream: '',
       ...state.stats(),
     });
-    const summary = { ...progress, failedPartitions: failures.rows, maxFailedShare };
+    const summary = {
+      ...progress,
+      cleanedRecords: totals.cleaned,
+      failedPartitions: failures.rows,
+      maxFailedShare,
+    };
     await tx.query(
       `update sync_runs set state = $2, finished_at = now(), control = null, progress = $3, summary = $4,
          errors = $5 where id = $1`,
       [
         state.run.id,
-        failed ? 'failed' : 'succeeded',
+        failed ? 'failed' : counts.failed > 0 ? 'partial' : 'succeeded',
         JSON.stringify(progress),
         JSON.stringify(summary),
         JSON.stringify(failures.rows),
@@ -53,6 +60,16 @@ export async function finishRun(deps: RunnerDeps, state: RunState, maxFailedShar
   if (deps.db.kind === 'pglite' && state.records > 0) await deps.db.exec('ANALYZE');
   publish(deps, state, run);
   return run;
+}
+
+/** Records stored and records cleaned over every execution of the run (kept per partition). */
+export async function runTotals(tx: Tx, runId: number): Promise<{ records: number; cleaned: number }> {
+  const result = await tx.query<{ records: number; cleaned: number }>(
+    `select coalesce(sum(records), 0)::int as records, coalesce(sum(cleaned), 0)::int as cleaned
+     from sync_partitions where sync_run_id = $1`,
+    [runId],
+  );
+  return result.rows[0] ?? { records: 0, cleaned: 0 };
 }
 
 /** More than `share` of the partitions failed (any failure at all when share is 0). */

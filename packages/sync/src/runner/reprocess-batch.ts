@@ -1,4 +1,5 @@
 /** One batch of `pulse reprocess`: stored raw payloads of a stream mapped again and written, in `tx`. */
+import { cleanDeep } from '@pulse/core';
 import type { Json, Stream } from '@pulse/connectors';
 import type { Tx } from '@pulse/db';
 import { writeRecords } from '../store/write-records.ts';
@@ -24,7 +25,9 @@ export async function reprocessBatch(
     [input.integrationId, input.stream.name, input.after, input.size],
   );
   const records = rows.rows.flatMap((row) =>
-    input.stream.map(row.payload, { config: input.config, partition: { key: row.partition } }),
+    input.stream
+      .map(row.payload, { config: input.config, partition: { key: row.partition } })
+      .map((record) => cleanDeep(record).value),
   );
   await writeRecords(tx, { tenantId: input.tenantId, integrationId: input.integrationId }, records);
   return { last: rows.rows.at(-1)?.id, payloads: rows.rows.length, records: records.length };

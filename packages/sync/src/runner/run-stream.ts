@@ -17,6 +17,7 @@ import {
   requeueOrphans,
 } from './partitions.ts';
 import { computeProgress } from './progress.ts';
+import { runTotals } from './finish-run.ts';
 import { storePage } from './store-page.ts';
 
 export type InterruptCommand = 'pause' | 'cancel' | 'requeue';
@@ -148,9 +149,10 @@ async function checkControl(deps: RunnerDeps, state: RunState): Promise<void> {
 async function publishProgress(deps: RunnerDeps, state: RunState, stream: string): Promise<void> {
   const progress = await withTenant(deps.db, state.tenantId, async (tx) => {
     const counts = await countPartitions(tx, state.run.id);
+    const totals = await runTotals(tx, state.run.id);
     const value = computeProgress({
       counts,
-      records: state.records,
+      records: totals.records,
       elapsedMs: Date.now() - state.startedAt,
       stream,
       ...state.stats(),

@@ -1,7 +1,8 @@
 /**
  * Sync runs: requesting one, reading them, and controlling a running one. State machine:
  *
- *   queued → running → succeeded | failed | cancelled
+ *   queued → running → succeeded | partial | failed | cancelled
+ *   (partial: some partitions failed, within the integration's failure share)
  *   running ⇄ paused (pause is a request the worker honours between pages; resume re-queues)
  *
  * At most one run per integration is active (queued, running or paused): a unique index enforces it.
@@ -10,7 +11,16 @@ import { PulseError, type ErrorCode } from '@pulse/core';
 import { withTenant, type Db, type Tx } from '@pulse/db';
 import type { SyncMode } from '@pulse/connectors';
 
-export type RunState = 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+export const runStates = [
+  'queued',
+  'running',
+  'paused',
+  'succeeded',
+  'partial',
+  'failed',
+  'cancelled',
+] as const;
+export type RunState = (typeof runStates)[number];
 
 export interface SyncRun {
   readonly id: number;

@@ -79,7 +79,10 @@ export class Page {
   /**
    * Resolves repository references: by (source, externalId); a git reference not found that way
    * falls back to the full name (the git connector's externalId is the full name, and a git
-   * repository may have met a hosted one of the same full name); `{fullName}` prefers hosted rows.
+   * repository may have met a hosted one of the same full name); `{fullName}` prefers the row the
+   * page's own integration wrote (two integrations may each sync a different repository of the
+   * same name, e.g. on github.com and on a GitHub Enterprise server: their records must not meet),
+   * then hosted rows.
    */
   async repositories(refs: Iterable<readonly [RepositoryRef, string]>): Promise<void> {
     const wanted = new Map<string, object>();
@@ -106,9 +109,10 @@ export class Page {
          SELECT id FROM repositories r
          WHERE r.tenant_id = $1
            AND ((r.source = x.source AND r.external_id = x.external_id) OR r.full_name = x.full_name)
-         ORDER BY (r.source = x.source AND r.external_id = x.external_id) IS TRUE DESC, r.source = 'git', r.id
+         ORDER BY (r.source = x.source AND r.external_id = x.external_id) IS TRUE DESC,
+           (r.integration_id = $3) IS TRUE DESC, r.source = 'git', r.id
          LIMIT 1) r`,
-      [this.ctx.tenantId, JSON.stringify([...wanted.values()])],
+      [this.ctx.tenantId, JSON.stringify([...wanted.values()]), this.ctx.integrationId],
     );
     for (const key of wanted.keys()) this.repositoryCache.set(key, null);
     for (const row of result.rows) this.repositoryCache.set(row.k, row.id);

@@ -6,7 +6,7 @@ import { printTable, type Io } from '../output.ts';
 import { action } from '../program.ts';
 import { formatProgress } from '../progress-bar.ts';
 import { resolveTenant } from '../tenant-option.ts';
-import { describeRun, runInline } from './sync.ts';
+import { describeRun, describeState, runInline } from './sync.ts';
 
 export function runsCommand(io: Io): Command {
   const command = new Command('runs').description('Sync runs: list them, pause, resume or cancel one.');
@@ -37,7 +37,7 @@ export function runsCommand(io: Io): Command {
               runs.map((r) => [
                 String(r.id),
                 String(r.integrationId),
-                r.state,
+                describeState(r.state),
                 r.mode,
                 r.queuedAt.toISOString(),
                 formatProgress(r.progress),

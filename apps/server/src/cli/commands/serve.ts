@@ -48,7 +48,11 @@ export function serveCommand(io: Io): Command {
           db: runtime.db,
           log: runtime.log,
           keyring: runtime.keys.keyring,
-          sync: { queue, registry: knownConnectors(config), createHttp: httpFactory(runtime.log, runtime.egress) },
+          sync: {
+            queue,
+            registry: knownConnectors(config),
+            createHttp: httpFactory(runtime.log, runtime.egress),
+          },
           facts,
           stream,
           http: {

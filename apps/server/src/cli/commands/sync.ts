@@ -80,8 +80,18 @@ export async function runInline(
   return run.state === 'succeeded' ? 0 : 1;
 }
 
+/** `partial` spelled out: the run ended, but some of its partitions failed and their data is missing. */
+export function describeState(state: SyncRun['state']): string {
+  return state === 'partial' ? 'partial (succeeded with errors)' : state;
+}
+
 export function describeRun(run: SyncRun): string {
-  const lines = [`Run ${run.id} ${run.state}: ${formatProgress(run.progress)}`];
+  const lines = [`Run ${run.id} ${describeState(run.state)}: ${formatProgress(run.progress)}`];
+  const cleaned = Number(run.summary.cleanedRecords ?? 0);
+  if (cleaned > 0)
+    lines.push(
+      `  ${cleaned} record(s) had characters that cannot be stored (U+0000, lone surrogates) removed`,
+    );
   const failures = (run.summary.failedPartitions ?? []) as {
     stream: string;
     partition: string;

@@ -761,6 +761,11 @@ export interface components {
           | 'SOURCE_UNAVAILABLE'
           | 'SOURCE_RESPONSE_INVALID'
           | 'SOURCE_NOT_FOUND'
+          | 'EGRESS_URL_INVALID'
+          | 'EGRESS_REDIRECT_DENIED'
+          | 'EGRESS_RESPONSE_TOO_LARGE'
+          | 'EGRESS_ALLOW_INVALID'
+          | 'INTEGRATION_SECRET_REBIND_REQUIRED'
           | 'JIRA_PROJECT_NOT_FOUND'
           | 'JIRA_PERMISSION_DENIED'
           | 'JIRA_JQL_INVALID'
@@ -773,6 +778,7 @@ export interface components {
           | 'GIT_NOT_INSTALLED'
           | 'GIT_REPOSITORY_NOT_FOUND'
           | 'GIT_REPOSITORY_UNREADABLE'
+          | 'GIT_PATH_NOT_ALLOWED'
           | 'GIT_REPOSITORY_NAME_CONFLICT'
           | 'GIT_COMMAND_FAILED'
           | 'AUTH_REQUIRED'
@@ -1389,7 +1395,7 @@ export interface operations {
         readonly 'application/json': {
           /** @description The whole new connector settings. */
           readonly config?: unknown;
-          /** @description Replaces every stored credential; write-only. */
+          /** @description Replaces every stored credential; write-only. Required when the new config changes the base URL or site. */
           readonly secrets?: {
             readonly [key: string]: string;
           };
@@ -1699,7 +1705,12 @@ export interface operations {
             /** @description A sync run with its progress. */
             readonly run: {
               readonly id: number;
-              readonly state: string;
+              /**
+               * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+               * @enum {string}
+               */
+              readonly state:
+                'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
             } & {
               readonly [key: string]: unknown;
             };
@@ -1759,7 +1770,12 @@ export interface operations {
           readonly 'application/json': {
             readonly items: readonly ({
               readonly id: number;
-              readonly state: string;
+              /**
+               * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+               * @enum {string}
+               */
+              readonly state:
+                'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
             } & {
               readonly [key: string]: unknown;
             })[];
@@ -1814,7 +1830,12 @@ export interface operations {
         content: {
           readonly 'application/json': {
             readonly id: number;
-            readonly state: string;
+            /**
+             * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+             * @enum {string}
+             */
+            readonly state:
+              'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
           } & {
             readonly [key: string]: unknown;
           };
@@ -1868,7 +1889,12 @@ export interface operations {
         content: {
           readonly 'application/json': {
             readonly id: number;
-            readonly state: string;
+            /**
+             * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+             * @enum {string}
+             */
+            readonly state:
+              'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
           } & {
             readonly [key: string]: unknown;
           };
@@ -1922,7 +1948,12 @@ export interface operations {
         content: {
           readonly 'application/json': {
             readonly id: number;
-            readonly state: string;
+            /**
+             * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+             * @enum {string}
+             */
+            readonly state:
+              'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
           } & {
             readonly [key: string]: unknown;
           };
@@ -1976,7 +2007,12 @@ export interface operations {
         content: {
           readonly 'application/json': {
             readonly id: number;
-            readonly state: string;
+            /**
+             * @description partial: ended, but some partitions failed (within the failure share); their data is missing.
+             * @enum {string}
+             */
+            readonly state:
+              'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
           } & {
             readonly [key: string]: unknown;
           };

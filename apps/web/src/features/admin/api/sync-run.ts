@@ -1,5 +1,11 @@
 /** A sync run as GET /sync-runs/:id and the stream's `sync-runs` events describe it. */
-export type RunState = 'queued' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+export type RunState =
+  'queued' | 'pending' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+
+/** The label a run state is shown with: partial runs are spelled out, their data is incomplete. */
+export function runStateLabel(state: RunState): string {
+  return state === 'partial' ? 'succeeded with errors' : state;
+}
 
 export interface RunProgress {
   readonly partitionsTotal?: number;

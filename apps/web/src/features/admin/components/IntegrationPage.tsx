@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ErrorBox } from '../../../app/ErrorBox.tsx';
 import { formatDate } from '../../../lib/format/format-date.ts';
 import { integrationsApi } from '../api/integrations-api.ts';
-import { activeRunStates } from '../api/sync-run.ts';
+import { activeRunStates, runStateLabel } from '../api/sync-run.ts';
 import { MappingsEditor } from './MappingsEditor.tsx';
 import { ScheduleEditor } from './ScheduleEditor.tsx';
 import { SyncProgress } from './SyncProgress.tsx';
@@ -95,8 +95,8 @@ export function IntegrationPage() {
               <button type="button" className="link" onClick={() => setWatched(r.id)}>
                 Run {r.id}
               </button>{' '}
-              <span className={`state state-${r.state}`}>{r.state}</span> · queued {formatDate(r.queuedAt)} ·{' '}
-              {r.progress.records ?? 0} records
+              <span className={`state state-${r.state}`}>{runStateLabel(r.state)}</span> · queued{' '}
+              {formatDate(r.queuedAt)} · {r.progress.records ?? 0} records
             </li>
           ))}
         </ul>

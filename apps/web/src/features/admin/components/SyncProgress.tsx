@@ -3,7 +3,7 @@ import { ErrorBox } from '../../../app/ErrorBox.tsx';
 import { formatDuration } from '../../../lib/format/format-duration.ts';
 import { formatNumber } from '../../../lib/format/format-number.ts';
 import { integrationsApi } from '../api/integrations-api.ts';
-import { activeRunStates } from '../api/sync-run.ts';
+import { activeRunStates, runStateLabel } from '../api/sync-run.ts';
 import { useStreamStatus } from '../hooks/use-stream-status.ts';
 import { useSyncRun } from '../hooks/use-sync-run.ts';
 import { runPercent } from '../lib/run-progress.ts';
@@ -41,7 +41,7 @@ export function SyncProgress({
       data-run={runId}
     >
       <h3 id={`run-${runId}`}>
-        Run {runId}: <span className={`state state-${r.state}`}>{r.state}</span>{' '}
+        Run {runId}: <span className={`state state-${r.state}`}>{runStateLabel(r.state)}</span>{' '}
         <span className="muted small">{active ? (live ? '(live)' : '(refreshing every second)') : ''}</span>
       </h3>
       <div
