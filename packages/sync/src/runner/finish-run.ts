@@ -5,7 +5,7 @@
 import { withTenant } from '@pulse/db';
 import { getRun, type SyncRun } from '../runs/runs.ts';
 import type { RunnerDeps } from './deps.ts';
-import { countPartitions, type PartitionCounts } from './partitions.ts';
+import { countPartitions, countRecords, type PartitionCounts } from './partitions.ts';
 import { computeProgress } from './progress.ts';
 import type { InterruptCommand, RunState } from './run-stream.ts';
 
@@ -23,7 +23,9 @@ export async function finishRun(deps: RunnerDeps, state: RunState, maxFailedShar
     const failed = failedBeyondShare(counts, maxFailedShare);
     const progress = computeProgress({
       counts,
-      records: state.records,
+      // Counted from the stored pages, not this execution's tally: a run resumed after a pause or
+      // a lost database connection reports every record it stored.
+      records: await countRecords(tx, state.run.id),
       elapsedMs: Date.now() - state.startedAt,
       stream: '',
       ...state.stats(),

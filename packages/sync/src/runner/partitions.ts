@@ -93,6 +93,25 @@ export async function requeueOrphans(
   return result.rowCount;
 }
 
+/** Puts this worker's running partitions of a run back in the queue (it restarts the run). */
+export async function requeueOwn(tx: Tx, runId: number, worker: string): Promise<number> {
+  const result = await tx.query(
+    `update sync_partitions set state = 'queued', worker = null
+     where sync_run_id = $1 and state = 'running' and worker = $2`,
+    [runId, worker],
+  );
+  return result.rowCount;
+}
+
+/** Records stored by the pages of a run, whichever execution (or worker) stored them. */
+export async function countRecords(tx: Tx, runId: number): Promise<number> {
+  const result = await tx.query<{ n: number }>(
+    'select coalesce(sum(records), 0)::int as n from sync_partitions where sync_run_id = $1',
+    [runId],
+  );
+  return result.rows[0]?.n ?? 0;
+}
+
 export async function countPartitions(tx: Tx, runId: number, stream?: string): Promise<PartitionCounts> {
   const result = await tx.query<{ state: string; n: number }>(
     `select state, count(*)::int as n from sync_partitions
