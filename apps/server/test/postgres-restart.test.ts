@@ -34,7 +34,7 @@ if (!hasClusterTools && process.env.CI === 'true')
   throw new Error('pg_createcluster is not installed; under CI=true the PostgreSQL restart test must run.');
 
 /** Each GitHub answer waits this long, so the sync lasts through ten restarts. */
-const latencyMs = 300;
+const latencyMs = 400;
 const restarts = 10;
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
@@ -116,7 +116,7 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
     await admin.end();
     databaseUrl = `postgres://postgres@127.0.0.1:${port}/pulse`;
 
-    fake = await startFakeGithub(generateOrganisation({ repositories: 3, pullsPerRepository: 12 }));
+    fake = await startFakeGithub(generateOrganisation({ repositories: 4, pullsPerRepository: 30 }));
     proxy = await slowProxy(new URL(fake.baseUrl));
     const db = await openPostgres({ url: databaseUrl, poolMax: 2 });
     try {
