@@ -18,7 +18,10 @@ import { githubConnector } from '@pulse/connectors';
 import { createTenant, migrate, openPostgres, withTenant } from '@pulse/db';
 import { addIntegration, connectorRegistry } from '@pulse/sync';
 import { generateOrganisation } from '../../../packages/connectors/test/github/fake/generate.ts';
-import { startFakeGithub, type FakeGithubServer } from '../../../packages/connectors/test/github/fake/server.ts';
+import {
+  startFakeGithub,
+  type FakeGithubServer,
+} from '../../../packages/connectors/test/github/fake/server.ts';
 import { freePort, startPulse, tempDir, type PulseProcess } from './support/run-pulse.ts';
 
 const run = promisify(execFile);
@@ -98,6 +101,10 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
     }
   };
   const status = async (path: string) => {
+    if (serve?.child.exitCode != null || serve?.child.signalCode != null)
+      throw new Error(
+        `pulse serve exited (${serve.child.exitCode ?? serve.child.signalCode}):\n${serve.stderr()}\n${serve.stdout().slice(-4000)}`,
+      );
     try {
       return (await fetch(`${base}${path}`, { signal: AbortSignal.timeout(5000) })).status;
     } catch {
@@ -200,9 +207,9 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
         const mode = i % 2 === 0 ? 'fast' : 'immediate';
         let restarting = true;
         let sawDown = false;
-        const restart = run('pg_ctlcluster', ['15', cluster, 'restart', '-m', mode], { timeout: 60_000 }).finally(
-          () => (restarting = false),
-        );
+        const restart = run('pg_ctlcluster', ['15', cluster, 'restart', '-m', mode], {
+          timeout: 60_000,
+        }).finally(() => (restarting = false));
         while (restarting) {
           if ((await status('/readyz')) === 503) sawDown = true;
         }
@@ -215,10 +222,10 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
       const finished = await until(
         'the run to finish',
         async () => {
-          const rows = await peek<{ state: string; summary: { records: number; failedPartitions: unknown[] } }>(
-            'select state, summary from sync_runs where id = $1',
-            [runId],
-          );
+          const rows = await peek<{
+            state: string;
+            summary: { records: number; failedPartitions: unknown[] };
+          }>('select state, summary from sync_runs where id = $1', [runId]);
           const row = rows?.[0];
           return row !== undefined && !['queued', 'running'].includes(row.state) ? row : undefined;
         },
@@ -267,8 +274,8 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
             "select r.name || '#' || p.number as v from pull_requests p join repositories r on r.id = p.repository_id order by 1",
           ),
           reviews: await list('select external_id as v from pull_request_reviews order by 1'),
-          prCommits: (await tx.query<{ n: number }>('select count(*)::int as n from pull_request_commits')).rows[0]!
-            .n,
+          prCommits: (await tx.query<{ n: number }>('select count(*)::int as n from pull_request_commits'))
+            .rows[0]!.n,
         };
       });
     } finally {

@@ -27,7 +27,15 @@ export async function retryTransient<T>(fn: () => Promise<T>, attempts = 5): Pro
  * SQLSTATE classes and codes of a lost or refused connection: 08 (connection exception), 57P01-03
  * (the server is shutting down, crashed, or is starting up / in recovery).
  */
-const connectionCodes = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const connectionCodes = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 const connectionMessages =
   /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
 

@@ -44,7 +44,10 @@ export function serveCommand(io: Io): Command {
         // Last resort only: every database and queue loop handles its own failures, but a rejection
         // nobody awaited must be logged, not end a server that is otherwise healthy.
         process.on('unhandledRejection', (reason) =>
-          runtime.log.error({ error: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'),
+          runtime.log.error(
+            { error: reason instanceof Error ? reason.message : String(reason) },
+            'unhandled rejection',
+          ),
         );
         const facts = new FactsRefresher(runtime.db, runtime.log);
         // One bus for the API's stream and this process's sync runs (the app stops it on close).

@@ -25,7 +25,10 @@ export function workerCommand(io: Io): Command {
           // Last resort only: every database and queue loop handles its own failures, but a rejection
           // nobody awaited must be logged, not end a server that is otherwise healthy.
           process.on('unhandledRejection', (reason) =>
-            rt.log.error({ error: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'),
+            rt.log.error(
+              { error: reason instanceof Error ? reason.message : String(reason) },
+              'unhandled rejection',
+            ),
           );
           const facts = new FactsRefresher(rt.db, rt.log);
           // The worker only publishes: API nodes deliver its events to their clients.
