@@ -15,7 +15,7 @@ export {
 export { dumpSchema } from './schema-dump.ts';
 export { tenantTables, rlsReport, type RlsTableStatus } from './rls-report.ts';
 export { quoteIdent } from './copy-text.ts';
-export { isTransientConflict, retryTransient } from './retry.ts';
+export { isConnectionLost, isTransientConflict, retryTransient, sleep, waitUntilReachable } from './retry.ts';
 export { insertRows, type InsertRowsOptions } from './insert-rows.ts';
 export {
   createTenant,

@@ -23,8 +23,14 @@ export async function listenPostgres(
     });
     next.on('error', () => reconnect(next));
     next.on('end', () => reconnect(next));
-    await next.connect();
-    await next.query(`LISTEN ${quoteIdent(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (error) {
+      // A refused attempt (the server still down) must not leave a half-open client behind.
+      await next.end().catch(() => {});
+      throw error;
+    }
     client = next;
     delayMs = 100;
   };

@@ -59,6 +59,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     transaction: async (fn) => {
       const client = await pool.connect();
       let broken = false;
+      // While checked out the pool no longer listens on the client: a connection that dies mid
+      // transaction (server restart) emits 'error', which would crash the process unheard. The
+      // query in progress rejects on its own; the listener only marks the client as unusable.
+      const onLost = () => {
+        broken = true;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await fn(wrapTx(client));
@@ -72,6 +79,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         }
         throw error;
       } finally {
+        client.off('error', onLost);
         client.release(broken);
       }
     },

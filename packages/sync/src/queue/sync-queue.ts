@@ -4,8 +4,8 @@
  * the run's state lives in sync_runs, so a lost or repeated job is harmless: executing a run that
  * is no longer queued or running does nothing, and partition claims keep concurrent workers apart.
  */
-import { PgBoss } from 'pg-boss';
-import type { Db } from '@pulse/db';
+import { PgBoss, type Job } from 'pg-boss';
+import { sleep, type Db } from '@pulse/db';
 
 export const syncQueueName = 'pulse-sync';
 
@@ -39,7 +39,11 @@ export async function openSyncQueue(db: Db, options: SyncQueueOptions = {}): Pro
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
   await boss.createQueue(syncQueueName);
-  const workers: string[] = [];
+  const onError = (error: unknown) =>
+    options.onError?.(error instanceof Error ? error : new Error(String(error)));
+  const lanes: Promise<void>[] = [];
+  const stopping = new AbortController();
+  const pollMs = (options.pollingIntervalSeconds ?? 2) * 1000;
   return {
     async enqueue(job) {
       // The singleton key keeps one pending job per run however often it is enqueued.
@@ -51,15 +55,7 @@ export async function openSyncQueue(db: Db, options: SyncQueueOptions = {}): Pro
     },
     async work(handler, workOptions = {}) {
       for (let i = 0; i < (workOptions.concurrency ?? 1); i += 1)
-        workers.push(
-          await boss.work<SyncJob>(
-            syncQueueName,
-            { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-            async (jobs) => {
-              for (const job of jobs) await handler(job.data);
-            },
-          ),
-        );
+        lanes.push(workLane(boss, handler, { signal: stopping.signal, pollMs, onError }));
     },
     async size() {
       const queue = await boss.getQueue(syncQueueName);
@@ -67,10 +63,74 @@ export async function openSyncQueue(db: Db, options: SyncQueueOptions = {}): Pro
       return queue.queuedCount;
     },
     async stop() {
-      for (const id of workers) await boss.offWork(id);
+      stopping.abort();
+      await Promise.all(lanes);
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/**
+ * One worker lane: fetch a job, run it, complete or fail it, until stopped. pg-boss's own `work`
+ * loop is not used because it does not await `complete`/`fail`: when the database is down at
+ * that moment the rejection is unhandled and ends the process. Here every database call of the
+ * loop is awaited, failures are reported to `onError`, and the loop backs off and goes on.
+ */
+async function workLane(
+  boss: PgBoss,
+  handler: (job: SyncJob) => Promise<void>,
+  options: { signal: AbortSignal; pollMs: number; onError: (error: unknown) => void },
+): Promise<void> {
+  const { signal } = options;
+  let backoffMs = options.pollMs;
+  while (!signal.aborted) {
+    let job: Job<SyncJob> | undefined;
+    try {
+      [job] = await boss.fetch<SyncJob>(syncQueueName, { batchSize: 1 });
+      backoffMs = options.pollMs;
+    } catch (error) {
+      options.onError(error);
+      backoffMs = Math.min(backoffMs * 2, 30_000);
+    }
+    if (job === undefined) {
+      await sleep(backoffMs, signal);
+      continue;
+    }
+    let outcome: { ok: true } | { ok: false; error: unknown };
+    try {
+      await handler(job.data);
+      outcome = { ok: true };
+    } catch (error) {
+      options.onError(error);
+      outcome = { ok: false, error };
+    }
+    await settleJob(boss, job.id, outcome, options);
+  }
+}
+
+/** Completes or fails a job, retrying while the database is unreachable (until stopped). */
+async function settleJob(
+  boss: PgBoss,
+  id: string,
+  outcome: { ok: true } | { ok: false; error: unknown },
+  options: { signal: AbortSignal; onError: (error: unknown) => void },
+): Promise<void> {
+  for (let delayMs = 200; ; delayMs = Math.min(delayMs * 2, 10_000)) {
+    try {
+      if (outcome.ok) await boss.complete(syncQueueName, id);
+      else
+        await boss.fail(syncQueueName, id, {
+          message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+        });
+      return;
+    } catch (error) {
+      options.onError(error);
+      // Left active, the job expires and is retried by pg-boss; the run's own state makes a
+      // repeated job harmless.
+      if (options.signal.aborted) return;
+    }
+    await sleep(delayMs, options.signal);
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { connectorFor } from '../registry.ts';
 import { getRun, type RunProgress, type SyncRun } from '../runs/runs.ts';
 import type { RunnerDeps } from './deps.ts';
 import { finishRun, interruptRun } from './finish-run.ts';
-import { requeueOrphans } from './partitions.ts';
+import { requeueOrphans, requeueOwn } from './partitions.ts';
 import { Interrupted, runStream, type RunState } from './run-stream.ts';
 import { streamOrder } from './stream-order.ts';
 
@@ -101,6 +101,9 @@ async function startRun(deps: RunnerDeps, tenantId: string, runId: number) {
     if (row === undefined || (row.state !== 'queued' && row.state !== 'running')) return undefined;
     if (row.state === 'running' && (deps.orphanAfterMs === 0 || row.stale))
       await requeueOrphans(tx, runId, deps.workerId, deps.orphanAfterMs ?? 60_000);
+    // This worker holds no partition of the run as it (re)starts it: one still marked as its own
+    // was left by an execution that lost its database connection, and is read again from its cursor.
+    if (row.state === 'running') await requeueOwn(tx, runId, deps.workerId);
     await tx.query(
       `update sync_runs set state = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now()
        where id = $1`,

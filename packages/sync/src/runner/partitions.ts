@@ -93,6 +93,16 @@ export async function requeueOrphans(
   return result.rowCount;
 }
 
+/** Puts this worker's running partitions of a run back in the queue (it restarts the run). */
+export async function requeueOwn(tx: Tx, runId: number, worker: string): Promise<number> {
+  const result = await tx.query(
+    `update sync_partitions set state = 'queued', worker = null
+     where sync_run_id = $1 and state = 'running' and worker = $2`,
+    [runId, worker],
+  );
+  return result.rowCount;
+}
+
 export async function countPartitions(tx: Tx, runId: number, stream?: string): Promise<PartitionCounts> {
   const result = await tx.query<{ state: string; n: number }>(
     `select state, count(*)::int as n from sync_partitions

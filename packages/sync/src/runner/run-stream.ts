@@ -3,7 +3,7 @@
  * wait for partitions other workers still hold (dependent streams start only after this one).
  */
 import type { ConnectorContext, Partition, Stream } from '@pulse/connectors';
-import { withTenant } from '@pulse/db';
+import { isConnectionLost, withTenant } from '@pulse/db';
 import type { SyncRun } from '../runs/runs.ts';
 import type { StatisticsSchedule } from '../store/statistics.ts';
 import { loadCursor } from './checkpoints.ts';
@@ -112,6 +112,15 @@ async function runPartition(
       finishPartition(tx, run.id, stream.name, partition.key, { state: 'succeeded' }),
     );
   } catch (error) {
+    if (isConnectionLost(error)) {
+      // Not the partition's fault: the database went away (restart, upgrade). The partition is
+      // not failed; it goes back to the queue (if the database already answers again) and the
+      // whole run is resumed from its checkpoints once it does (see the worker).
+      await withTenant(deps.db, tenantId, (tx) =>
+        finishPartition(tx, run.id, stream.name, partition.key, { state: 'queued' }),
+      ).catch(() => {});
+      throw error;
+    }
     const interrupted = error instanceof Interrupted || state.externalSignal?.aborted === true;
     await withTenant(deps.db, tenantId, (tx) =>
       finishPartition(

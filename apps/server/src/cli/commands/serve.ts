@@ -41,6 +41,14 @@ export function serveCommand(io: Io): Command {
           ...queueOptions(runtime),
           onError: (error) => runtime.log.warn({ error: error.message }, 'queue error'),
         });
+        // Last resort only: every database and queue loop handles its own failures, but a rejection
+        // nobody awaited must be logged, not end a server that is otherwise healthy.
+        process.on('unhandledRejection', (reason) =>
+          runtime.log.error(
+            { error: reason instanceof Error ? reason.message : String(reason) },
+            'unhandled rejection',
+          ),
+        );
         const facts = new FactsRefresher(runtime.db, runtime.log);
         // One bus for the API's stream and this process's sync runs (the app stops it on close).
         const stream = new StreamBus(runtime.db, runtime.log);

@@ -22,6 +22,14 @@ export function workerCommand(io: Io): Command {
             ...queueOptions(rt),
             onError: (error) => rt.log.warn({ error: error.message }, 'queue error'),
           });
+          // Last resort only: every database and queue loop handles its own failures, but a rejection
+          // nobody awaited must be logged, not end a server that is otherwise healthy.
+          process.on('unhandledRejection', (reason) =>
+            rt.log.error(
+              { error: reason instanceof Error ? reason.message : String(reason) },
+              'unhandled rejection',
+            ),
+          );
           const facts = new FactsRefresher(rt.db, rt.log);
           // The worker only publishes: API nodes deliver its events to their clients.
           const stream = new StreamBus(rt.db, rt.log);
