@@ -125,7 +125,7 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
     await admin.end();
     databaseUrl = `postgres://postgres@127.0.0.1:${port}/pulse`;
 
-    fake = await startFakeGithub(generateOrganisation({ repositories: 10, pullsPerRepository: 12 }));
+    fake = await startFakeGithub(generateOrganisation({ repositories: 16, pullsPerRepository: 12 }));
     proxy = await slowProxy(new URL(fake.baseUrl));
     const db = await openPostgres({ url: databaseUrl, poolMax: 2 });
     try {
@@ -152,7 +152,13 @@ describe.skipIf(!hasClusterTools)('pulse serve through PostgreSQL restarts', () 
     // The worker inside serve runs the scheduler at start, which queues the new integration.
     serve = startPulse(['serve', '--port', String(httpPort)], {
       cwd: dir.path,
-      env: { DATABASE_URL: databaseUrl, PULSE_SECRET_KEY: secretKey, LOG_LEVEL: 'info' },
+      // The fake GitHub listens on loopback, which only the operator's allow list opens.
+      env: {
+        DATABASE_URL: databaseUrl,
+        PULSE_SECRET_KEY: secretKey,
+        LOG_LEVEL: 'info',
+        PULSE_EGRESS_ALLOW: '127.0.0.1',
+      },
     });
     await serve.waitForStdout(/Pulse is running at/, 60_000);
   });
