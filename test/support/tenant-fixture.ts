@@ -42,6 +42,10 @@ async function seedRows(tx: Tx, t: string, slug: string): Promise<string> {
   );
   await tx.query("insert into stream_events (tenant_id, topic, data) values ($1, 'data', '{}')", [t]);
   await tx.query(
+    "insert into invitations (tenant_id, email, role, code_hash, invited_by, expires_at) values ($1, $2, 'viewer', $3, 'fixture', now() + interval '7 days')",
+    [t, `invitee@${slug}.example`, randomBytes(32).toString('hex')],
+  );
+  await tx.query(
     "insert into api_keys (tenant_id, name, prefix, key_hash, scopes) values ($1, 'ci', $2, 'hash', '{read}')",
     [t, `pk_${slug}_${randomBytes(4).toString('hex')}`],
   );

@@ -2,7 +2,7 @@
  * `pulse integrations` / `pulse sync` / `pulse runs` / `pulse reprocess` on a real process and the
  * embedded database, syncing a real git repository built with `git`.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, withTenant } from '@pulse/db';
@@ -141,10 +141,12 @@ describe('pulse integrations and sync (git)', slow, () => {
   });
 
   it('a run whose failed partitions are tolerated ends partial, never succeeded', async () => {
+    // A folder that is not a git repository: allowed where it lies, failing when it is read.
+    mkdirSync(join(dir.path, 'repositories', 'acme', 'plain'), { recursive: true });
     const config = JSON.stringify({
       repositories: [
         { path: repo.path, name: 'acme/kept' },
-        { path: `${dir.path}/missing`, name: 'acme/lost' },
+        { path: 'plain', name: 'acme/lost' },
       ],
     });
     const add = ['integrations', 'add', 'git', '--name', 'half', '--config', config];
