@@ -147,6 +147,35 @@ describe('GitHub connector, every stream', () => {
     });
   });
 
+  it('reads every workflow run of a filtered window past the 1,000-result cap of GitHub', async () => {
+    server = await startFakeGithub(generateOrganisation({ repositories: 1, pullsPerRepository: 2 }));
+    const repo = server.model.repositories[0]!;
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    for (let i = 0; i < 2500; i += 1) {
+      const createdAt = new Date(start + i * 37_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      repo.workflowRuns.push({
+        id: 900_000 + i,
+        nodeId: `WFR_bulk_${i}`,
+        name: 'CI',
+        path: '.github/workflows/ci.yml',
+        headSha: 'a'.repeat(40),
+        headBranch: 'main',
+        event: 'push',
+        status: 'completed',
+        conclusion: 'success',
+        createdAt,
+        runStartedAt: createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    // `since` makes even the first read a `created` listing, the kind GitHub cuts at 1,000.
+    const { records, failures } = await syncAll(githubContext(server, { since: '2020-01-01' }));
+    expect(failures).toEqual({});
+    const runs = ofType(records, 'pipeline_run').map((r) => r.externalId);
+    expect(new Set(runs).size).toBe(repo.workflowRuns.length);
+    expect(runs).toHaveLength(repo.workflowRuns.length);
+  });
+
   it('fails only the partitions of a repository that is gone', async () => {
     server = await startFakeGithub(generateOrganisation({ repositories: 2, pullsPerRepository: 3 }));
     server.model.repositories[1]!.deleted = true;

@@ -57,15 +57,21 @@ export function routeRest(
     return { status: 200, body: events, list: { items: events } };
   }
   if (rest === '/actions/runs') {
-    const created = /^>=(.+)$/.exec(query.get('created') ?? '')?.[1];
+    const created = createdRange(query.get('created'));
     const runs = repo.workflowRuns
-      .filter((r) => created === undefined || Date.parse(r.createdAt) >= Date.parse(created))
+      .filter((r) => created(Date.parse(r.createdAt)))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((r) => workflowRunBody(base, model, repo, r));
+    // GitHub answers a filtered listing with its true total_count but serves at most the first
+    // 1,000 runs: "This endpoint will return up to 1,000 results for each search when using the
+    // following parameters: actor, branch, check_suite_id, created, event, head_sha, status."
+    // https://docs.github.com/en/rest/actions/workflow-runs#list-workflow-runs-for-a-repository
+    const filtered = searchParameters.some((name) => query.has(name));
+    const served = filtered ? runs.slice(0, searchResultCap) : runs;
     return {
       status: 200,
       body: null,
-      list: { items: runs, wrap: (items) => ({ total_count: runs.length, workflow_runs: items }) },
+      list: { items: served, wrap: (items) => ({ total_count: runs.length, workflow_runs: items }) },
     };
   }
   if (rest === '/issues') {
@@ -80,4 +86,31 @@ export function routeRest(
     return { status: 200, body: issues, list: { items: issues } };
   }
   return notFound;
+}
+
+const searchResultCap = 1000;
+const searchParameters = ['actor', 'branch', 'check_suite_id', 'created', 'event', 'head_sha', 'status'];
+
+/**
+ * GitHub's search syntax for `created`: `>=T`, `>T`, `<=T`, `<T` or `A..B` (both ends inclusive),
+ * each a date or a date-time.
+ */
+function createdRange(value: string | null): (time: number) => boolean {
+  if (value === null || value === '') return () => true;
+  const range = /^(.+)\.\.(.+)$/.exec(value);
+  if (range) {
+    const from = Date.parse(range[1]!);
+    const to = Date.parse(range[2]!);
+    return (t) => t >= from && t <= to;
+  }
+  const bound = /^(>=|>|<=|<)(.+)$/.exec(value);
+  if (!bound) throw new Error(`fake GitHub: unsupported created filter ${value}`);
+  const at = Date.parse(bound[2]!);
+  const compare = {
+    '>=': (t: number) => t >= at,
+    '>': (t: number) => t > at,
+    '<=': (t: number) => t <= at,
+    '<': (t: number) => t < at,
+  };
+  return compare[bound[1] as keyof typeof compare];
 }
