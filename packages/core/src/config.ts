@@ -178,14 +178,7 @@ export const settings = {
         (value) => value.trim().toLowerCase() !== 'true',
         'must list the proxies (e.g. 10.0.0.1 or loopback): true would trust every hop, so any client could forge X-Forwarded-For',
       )
-      .transform((value) =>
-        value.trim().toLowerCase() === 'false'
-          ? []
-          : value
-              .split(',')
-              .map((hop) => hop.trim())
-              .filter((hop) => hop !== ''),
-      )
+      .transform((value) => (value.trim().toLowerCase() === 'false' ? [] : splitList(value, ',')))
       .refine((hops) => hops.every(isTrustedHop), 'must be IP addresses or CIDR ranges, comma-separated'),
   },
   PULSE_LOGIN_ATTEMPTS_PER_MINUTE: {
@@ -293,12 +286,7 @@ export const settings = {
     schema: z
       .string()
       .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter((entry) => entry !== ''),
-      )
+      .transform((value) => splitList(value ?? '', ','))
       .refine(
         (entries) => entries.every((e) => /^[\w.:/-]+$/.test(e) && !e.includes('//')),
         'must be host names, addresses or CIDR ranges (like 10.0.0.0/8), comma-separated',
