@@ -10,7 +10,16 @@ import type { InjectOptions } from 'fastify';
 import { withTenant } from '@pulse/db';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { addRepository, apiFixture, bearer, type ApiFixture } from './fixture.ts';
-import { deployment, gitConfig, samples, unique, type Ids } from './samples.ts';
+import {
+  addPerson,
+  addViewer,
+  callAsAdmin,
+  deployment,
+  gitConfig,
+  samples,
+  unique,
+  type Ids,
+} from './samples.ts';
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -114,23 +123,9 @@ describeEachDb('API input sweep over the OpenAPI document', (handle) => {
   beforeAll(async () => {
     f = await apiFixture(handle, 'sweep');
     await addRepository(handle.db, 'push', [f.tenants.a.id]);
-    const admin = async (method: 'POST' | 'GET', url: string, payload: object = {}) => {
-      const res = await f.app.inject({
-        method,
-        url: `/api/v1${url}`,
-        headers: bearer(f.tokens.admin),
-        payload,
-      });
-      if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
-      return res.json();
-    };
-    const person = (name: string) =>
-      withTenant(handle.db, f.tenants.a.id, (tx) =>
-        tx.query<{ id: number }>(
-          'insert into people (tenant_id, display_name) values ($1, $2) returning id',
-          [f.tenants.a.id, name],
-        ),
-      ).then((r) => r.rows[0]!.id);
+    const admin = (method: 'POST' | 'GET', url: string, payload?: object) =>
+      callAsAdmin(f, method, url, payload);
+    const person = (name: string) => addPerson(f, handle.db, name);
     await admin('POST', '/deployments', deployment('sweep-0'));
     const integrationId = (
       await admin('POST', '/integrations', { kind: 'git', name: 'sweep', config: gitConfig })
@@ -142,7 +137,7 @@ describeEachDb('API input sweep over the OpenAPI document', (handle) => {
       ).then((r) => r.rows[0]!.id),
       integrationId,
       runId: (await admin('POST', `/integrations/${integrationId}/sync`, {})).run.id,
-      userId: (await admin('POST', '/users', { email: `s-${unique()}@a.example`, role: 'viewer' })).id,
+      userId: await addViewer(f, handle.db),
       teamId: (await admin('POST', '/teams', { name: `Sweep ${unique()}` })).id,
       personId: await person('Sweep P'),
       otherPersonId: await person('Sweep Q'),

@@ -8,11 +8,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createKeyring, generateSecretKey, parseSecretKey } from '@pulse/core';
 import { randomUUID } from 'node:crypto';
-import { createUser, withTenant } from '@pulse/db';
+import { withTenant } from '@pulse/db';
 import { apiRoutes } from '@pulse/server';
 import { describeEachDb } from '../../../../test/support/databases.ts';
 import { addRepository, apiFixture, bearer, silentLog, type ApiFixture } from './fixture.ts';
-import { deployment, gitConfig, samples, unique, type Ids } from './samples.ts';
+import {
+  addPerson,
+  addViewer,
+  callAsAdmin,
+  deployment,
+  gitConfig,
+  samples,
+  unique,
+  type Ids,
+} from './samples.ts';
 
 type Level = 'public' | 'viewer' | 'member' | 'admin' | 'operator';
 const rank: Record<Level, number> = { public: -1, viewer: 0, member: 1, admin: 2, operator: 3 };
@@ -80,24 +89,10 @@ describeEachDb('API authorisation matrix', (handle) => {
     return res.json<{ id: string }>().id;
   };
 
-  const asAdmin = async (method: 'POST' | 'GET', url: string, payload: object = {}) => {
-    const res = await f.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: bearer(f.tokens.admin),
-      payload,
-    });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
-    return res.json();
-  };
+  const asAdmin = (method: 'POST' | 'GET', url: string, payload?: object) =>
+    callAsAdmin(f, method, url, payload);
   /** What a call of `name` acts on, made fresh when the call changes it. */
-  const person = (name: string) =>
-    withTenant(handle.db, f.tenants.a.id, (tx) =>
-      tx.query<{ id: number }>('insert into people (tenant_id, display_name) values ($1, $2) returning id', [
-        f.tenants.a.id,
-        name,
-      ]),
-    ).then((r) => r.rows[0]!.id);
+  const person = (name: string) => addPerson(f, handle.db, name);
   async function idsFor(name: string): Promise<Ids> {
     const ids: Ids = {
       keyId: 'none',
@@ -110,14 +105,7 @@ describeEachDb('API authorisation matrix', (handle) => {
       otherPersonId: 0,
       jiraId,
     };
-    if (name.includes('/users/:id'))
-      ids.userId = (
-        await createUser(
-          handle.db,
-          { tenant: f.tenants.a.slug, email: `m-${unique()}@a.example`, role: 'viewer', passwordHash: null },
-          'test',
-        )
-      ).id;
+    if (name.includes('/users/:id')) ids.userId = await addViewer(f, handle.db);
     // No invitation has this id: accepting answers INVITATION_INVALID to every caller.
     if (name.includes('/invitations/:id')) ids.userId = randomUUID();
     if (name.includes('/teams/:id'))

@@ -3,7 +3,8 @@
  * the input sweeps: built from the ids of rows the calling test made.
  */
 import type { InjectOptions } from 'fastify';
-import type { ApiFixture } from './fixture.ts';
+import { createUser, withTenant } from '@pulse/db';
+import { bearer, type ApiFixture } from './fixture.ts';
 
 export interface Ids {
   keyId: string;
@@ -18,6 +19,34 @@ export interface Ids {
 }
 
 export const unique = () => Math.random().toString(36).slice(2, 10);
+
+/** Calls the API as tenant A's admin and returns the JSON answer; a non-2xx answer throws. */
+export async function callAsAdmin(f: ApiFixture, method: 'POST' | 'GET', url: string, payload: object = {}) {
+  const res = await f.app.inject({ method, url: `/api/v1${url}`, headers: bearer(f.tokens.admin), payload });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
+  return res.json();
+}
+
+/** A new person of tenant A, for the team and people routes. */
+export async function addPerson(f: ApiFixture, db: Parameters<typeof withTenant>[0], name: string) {
+  const result = await withTenant(db, f.tenants.a.id, (tx) =>
+    tx.query<{ id: number }>('insert into people (tenant_id, display_name) values ($1, $2) returning id', [
+      f.tenants.a.id,
+      name,
+    ]),
+  );
+  return result.rows[0]!.id;
+}
+
+/** A new viewer of tenant A (POST /users only invites, so it is made directly). */
+export async function addViewer(f: ApiFixture, db: Parameters<typeof createUser>[0]): Promise<string> {
+  const user = await createUser(
+    db,
+    { tenant: f.tenants.a.slug, email: `m-${unique()}@a.example`, role: 'viewer', passwordHash: null },
+    'test',
+  );
+  return user.id;
+}
 
 export function samples(f: ApiFixture, ids: Ids): Record<string, Omit<InjectOptions, 'headers'>> {
   return {
