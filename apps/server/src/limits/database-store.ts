@@ -1,5 +1,5 @@
 /**
- * A store for @fastify/rate-limit kept in PostgreSQL (table rate_limit_hits, sql/0014), so every
+ * A store for @fastify/rate-limit kept in PostgreSQL (table rate_limit_hits, sql/0011), so every
  * server process on one database counts against the same limit. Each request is one atomic upsert:
  * PostgreSQL's row lock on the key serialises concurrent requests of one principal, and the
  * database clock (`now()`) decides windows, so nodes with skewed clocks still agree.
